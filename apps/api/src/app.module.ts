@@ -1,0 +1,41 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { existsSync } from 'node:fs';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG } from './config/app-config.token';
+import type { AppConfig } from './config/app-config';
+import { HealthController } from './health/health.controller';
+
+export interface AppDependencies {
+  config: AppConfig;
+  logger: Logger;
+  dataSource: DataSource;
+}
+
+/** The composition root: wires infrastructure adapters into engine services and controllers. */
+@Module({})
+export class AppModule {
+  static forRoot({ config, logger, dataSource }: AppDependencies): DynamicModule {
+    const webApp = existsSync(config.WEB_DIST)
+      ? [ServeStaticModule.forRoot({ rootPath: config.WEB_DIST, exclude: ['/api/{*path}'] })]
+      : [];
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: { logger, autoLogging: { ignore: (request) => request.url === '/api/health' } },
+        }),
+        ...webApp,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: DataSource, useValue: dataSource },
+      ],
+      exports: [APP_CONFIG, DataSource],
+    };
+  }
+}

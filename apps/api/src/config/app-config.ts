@@ -1,0 +1,52 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const onOff = z.enum(['auto', 'on', 'off']);
+const port = z.coerce.number().int().min(0).max(65535);
+
+/**
+ * Every setting Marea reads, with its default. The README's configuration table mirrors it.
+ * Read once at boot; nothing else touches process.env.
+ */
+export const AppConfigSchema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  MAREA_DATA_DIR: z.string().min(1).default('.marea'),
+  MAREA_DB_PORT: port.default(0),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  SEED_DEMO: onOff.default('auto'),
+  DEMO_CUSTOMERS: z.coerce.number().int().min(1).max(10_000_000).default(5000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
+  BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'must look like 512kb or 5mb').default('5mb'),
+  BATCH_LIMIT: z.coerce.number().int().min(1).max(100_000).default(1000),
+  CSV_UPLOAD_LIMIT_MB: z.coerce.number().int().min(1).max(2048).default(200),
+  WEB_DIST: z.string().min(1).default('dist/apps/web/browser'),
+});
+
+export type AppConfig = Readonly<
+  Omit<z.infer<typeof AppConfigSchema>, 'MAREA_DATA_DIR' | 'WEB_DIST'> & { MAREA_DATA_DIR: string; WEB_DIST: string }
+>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; a bad value stops the boot with the variable's name and the reason. */
+export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const blankless = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = AppConfigSchema.safeParse(blankless);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `  ${issue.path.join('.')}=${JSON.stringify(env[String(issue.path[0])] ?? '')}: ${issue.message}`,
+    );
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  return {
+    ...parsed.data,
+    MAREA_DATA_DIR: resolve(parsed.data.MAREA_DATA_DIR),
+    WEB_DIST: resolve(parsed.data.WEB_DIST),
+  };
+}

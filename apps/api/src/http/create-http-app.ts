@@ -1,0 +1,19 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
+import { AppModule, type AppDependencies } from '../app.module';
+import { mountOpenApi } from './openapi';
+
+/** Builds the HTTP application (not yet listening): used by main.ts and by the API tests. */
+export async function createHttpApp(dependencies: AppDependencies): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(dependencies), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(PinoNestLogger));
+  app.setGlobalPrefix('api', { exclude: [] });
+  app.useBodyParser('json', { limit: dependencies.config.BODY_LIMIT });
+  app.disable('x-powered-by');
+  mountOpenApi(app);
+  return app;
+}

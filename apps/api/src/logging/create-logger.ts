@@ -1,0 +1,13 @@
+import pino, { type Logger } from 'pino';
+import type { AppConfig } from '../config/app-config';
+
+/** One structured (JSON) logger for the process; `pretty` is for a developer's terminal. */
+export function createLogger(config: Pick<AppConfig, 'LOG_LEVEL' | 'LOG_FORMAT'>): Logger {
+  return pino({
+    level: config.LOG_LEVEL,
+    base: { service: 'marea' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
+    transport: config.LOG_FORMAT === 'pretty' ? { target: 'pino-pretty' } : undefined,
+  });
+}

@@ -1,0 +1,2 @@
+export * from './database/create-data-source';
+export * from './database/apply-migrations';

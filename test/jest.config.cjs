@@ -1,0 +1,8 @@
+module.exports = {
+  displayName: 'system-tests',
+  preset: '../jest.preset.cjs',
+  ...require('../libs/testing/src/database/jest-database.cjs'),
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testPathIgnorePatterns: ['/node_modules/', '/bench/'],
+};
