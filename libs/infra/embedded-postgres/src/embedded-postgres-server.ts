@@ -63,7 +63,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   });
 
   if (fresh) await server.initialise();
-  removeStalePidFile(clusterDir);
+  await releaseDataFolder(clusterDir);
   await server.start();
 
   const client = server.getPgClient();
@@ -98,23 +98,35 @@ function readOrCreatePassword(dataDir: string): string {
 }
 
 /**
- * After a crash postgres leaves postmaster.pid behind. PostgreSQL itself ignores a stale pid file
- * whose process is gone, but a pid reused by another process would block the start: remove the
- * file when its process is not a postgres.
+ * After a crash postgres leaves postmaster.pid behind, and when only Marea's process died the
+ * server it started may still be running on the folder. PostgreSQL ignores a pid file whose
+ * process is gone (and replays its WAL on start), but refuses to start while an old server
+ * holds the folder, or when the pid was reused by another process: stop an orphaned server
+ * (fast shutdown, consistent on disk) and remove a pid file that names no postgres.
  */
-function removeStalePidFile(clusterDir: string): void {
+async function releaseDataFolder(clusterDir: string): Promise<void> {
   const pidFile = join(clusterDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0) return rmSync(pidFile, { force: true });
-  let alive = true;
+  if (!Number.isInteger(pid) || pid <= 0 || !isPostgresProcess(pid)) {
+    rmSync(pidFile, { force: true });
+    return;
+  }
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; waited < 30_000 && isPostgresProcess(pid); waited += 100) {
+    await new Promise((resolveWait) => setTimeout(resolveWait, 100));
+  }
+  if (isPostgresProcess(pid)) throw new Error(`An earlier PostgreSQL (pid ${pid}) still holds ${clusterDir}`);
+}
+
+function isPostgresProcess(pid: number): boolean {
   try {
     process.kill(pid, 0);
   } catch {
-    alive = false;
+    return false;
   }
-  const isPostgres = alive && existsSync(`/proc/${pid}/comm`) && readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('postgres');
-  if (!isPostgres) rmSync(pidFile, { force: true });
+  const comm = `/proc/${pid}/comm`;
+  return existsSync(comm) && readFileSync(comm, 'utf8').startsWith('postgres');
 }
 
 /**
