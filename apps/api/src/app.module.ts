@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG } from './config/app-config.token';
 import type { AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
+import { OverviewModule } from './overview/overview.module';
 
 export interface AppDependencies {
   config: AppConfig;
@@ -29,6 +30,7 @@ export class AppModule {
           pinoHttp: { logger, autoLogging: { ignore: (request) => request.url === '/api/health' } },
         }),
         ...webApp,
+        OverviewModule,
       ],
       controllers: [HealthController],
       providers: [

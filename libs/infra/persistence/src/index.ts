@@ -1,2 +1,3 @@
 export * from './database/create-data-source';
 export * from './database/apply-migrations';
+export * from './overview';

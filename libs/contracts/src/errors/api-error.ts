@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+/**
+ * The body of every error the API answers with: a stable `code` a client can branch on and a
+ * `message` written for the person reading it (the web app shows it as is).
+ */
+export const ApiErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+  }),
+});
+export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
