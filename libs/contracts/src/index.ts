@@ -1,3 +1,4 @@
 export * from './errors';
 export * from './ingestion';
 export * from './overview';
+export * from './csv-import';

@@ -1,0 +1,2 @@
+export * from './import-options';
+export * from './import-job';
