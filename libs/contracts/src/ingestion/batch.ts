@@ -1,7 +1,15 @@
 import { z } from 'zod';
 
-/** Where an item went wrong: `field` is a path inside the item, e.g. `lines[2].quantity`. */
-export const ItemError = z.object({ field: z.string(), message: z.string() });
+/**
+ * Where an item went wrong: `field` is a path inside the item, e.g. `lines[2].quantity` (empty
+ * when the item as a whole is wrong); `path` is the same place from the request body,
+ * e.g. `items[3].lines[2].quantity`.
+ */
+export const ItemError = z.object({
+  field: z.string(),
+  path: z.string().optional(),
+  message: z.string(),
+});
 export type ItemError = z.infer<typeof ItemError>;
 
 export const ItemOutcome = z.enum(['created', 'updated', 'unchanged', 'rejected']);
@@ -26,8 +34,17 @@ export const BatchResult = z.object({
   unchanged: z.number().int(),
   rejected: z.number().int(),
   items: z.array(ItemResult),
-  /** Customers or products created because an order or event referred to them. */
-  referencesCreated: z.object({ customers: z.number().int(), products: z.number().int() }).optional(),
+  /**
+   * Customers or products created because an order, event or consent referred to them, and
+   * manager users created because a customer named them (`managerEmail`).
+   */
+  referencesCreated: z
+    .object({
+      customers: z.number().int(),
+      products: z.number().int(),
+      managers: z.number().int().optional(),
+    })
+    .optional(),
 });
 export type BatchResult = z.infer<typeof BatchResult>;
 

@@ -9,7 +9,11 @@ export const CurrencyRateItem = z
   .object({
     currency: CurrencyCode,
     date: CalendarDate,
-    rate: z.number().finite().positive('must be greater than 0'),
+    rate: z
+      .number({ message: 'must be a number' })
+      .finite()
+      .positive('must be greater than 0')
+      .refine((rate) => rate < 1e9, 'is too large'),
   })
   .strict();
 export type CurrencyRateItem = z.infer<typeof CurrencyRateItem>;

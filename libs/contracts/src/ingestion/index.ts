@@ -8,3 +8,4 @@ export * from './product-item';
 export * from './order-item';
 export * from './event-item';
 export * from './consent-item';
+export * from './account-settings';

@@ -9,8 +9,12 @@ export const OrderLineItem = z
   .object({
     sku: ExternalId,
     productName: z.string().trim().min(1).max(500).optional(),
-    quantity: z.number({ message: 'must be a number' }).finite().refine((q) => q !== 0, 'must not be 0'),
-    unitPrice: NonNegativeMoney,
+    quantity: z
+      .number({ message: 'must be a number' })
+      .finite()
+      .refine((q) => q !== 0, 'must not be 0')
+      .refine((q) => Math.abs(q) < 1e8, 'is too large'),
+    unitPrice: NonNegativeMoney.refine((price) => price < 1e10, 'is too large'),
     discount: NonNegativeMoney.optional(),
     tax: Money.optional(),
     total: Money.optional(),

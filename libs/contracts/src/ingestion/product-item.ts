@@ -10,7 +10,7 @@ export const ProductItem = z
   .object({
     externalId: ExternalId,
     name: z.string().trim().min(1).max(500),
-    price: NonNegativeMoney.nullable().optional(),
+    price: NonNegativeMoney.refine((price) => price < 1e10, 'is too large').nullable().optional(),
     currency: CurrencyCode.nullable().optional(),
     imageUrl: z.url({ message: 'must be an absolute URL' }).max(2000).nullable().optional(),
     categories: z.array(z.string().trim().min(1).max(500)).max(50).optional(),

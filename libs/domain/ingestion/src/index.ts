@@ -1,1 +1,14 @@
-export {};
+export * from './field-path';
+export * from './item-parsing';
+export * from './unsafe-input';
+export * from './impossible-date';
+export * from './duplicate-keys';
+export * from './money-rounding';
+export * from './order-signs';
+export * from './order-pricing';
+export * from './exchange-rate';
+export * from './custom-field-values';
+export * from './category-paths';
+export * from './shopper-action';
+export * from './cart-projection';
+export * from './ingestion-error';

@@ -1,0 +1,28 @@
+import { childField, type FieldError } from './field-path';
+
+const MAX_DEPTH = 32;
+
+/**
+ * Finds what must never reach storage or an object literal: keys named `__proto__` (a JSON
+ * parser keeps them as data, but copying them into a plain object would change its prototype
+ * or silently drop them), the NUL character (PostgreSQL text and jsonb cannot hold it), and
+ * nesting deep enough to exhaust a recursive reader. Reported, never silently altered.
+ */
+export function findUnsafeInput(value: unknown, field = '', depth = 0): FieldError[] {
+  if (typeof value === 'string') {
+    return value.includes('\u0000')
+      ? [{ field, message: 'must not contain the NUL character (\\u0000)' }]
+      : [];
+  }
+  if (value === null || typeof value !== 'object') return [];
+  if (depth >= MAX_DEPTH) return [{ field, message: `is nested more than ${MAX_DEPTH} levels deep` }];
+  if (Array.isArray(value)) {
+    return value.flatMap((element, index) => findUnsafeInput(element, `${field}[${index}]`, depth + 1));
+  }
+  return Object.keys(value).flatMap((key) => {
+    const path = childField(field, /^[A-Za-z_$][\w$]*$/.test(key) ? key : `[${JSON.stringify(key)}]`);
+    if (key === '__proto__') return [{ field: path, message: '"__proto__" is a reserved name and cannot be used as a key' }];
+    if (key.includes('\u0000')) return [{ field, message: 'keys must not contain the NUL character (\\u0000)' }];
+    return findUnsafeInput((value as Record<string, unknown>)[key], path, depth + 1);
+  });
+}
