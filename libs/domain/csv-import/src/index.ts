@@ -6,3 +6,4 @@ export * from './csv-format';
 export * from './csv-formats';
 export * from './import-plan';
 export * from './batch-rejects';
+export * from './rejects-report';

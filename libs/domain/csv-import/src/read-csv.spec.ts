@@ -1,5 +1,6 @@
 import { CsvFileError } from './csv-file-error';
 import { readCsv } from './read-csv';
+import { renderRejectsCsv } from './rejects-report';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const auto = { delimiter: 'auto', encoding: 'utf-8' } as const;
@@ -81,5 +82,20 @@ describe('readCsv', () => {
     expect(fileError(() => readCsv(utf8('\uFEFF \n'), auto)).code).toBe('EMPTY_FILE');
     expect(fileError(() => readCsv(utf8('a,b\n'), auto)).code).toBe('NO_ROWS');
     expect(fileError(() => readCsv(utf8('a,A\n1,2\n'), auto)).message).toContain("column 'A' twice");
+  });
+});
+
+describe('renderRejectsCsv', () => {
+  it('writes a report that reads back to the same rejects', () => {
+    const report = renderRejectsCsv([
+      { row: 3, column: 'Quantity', message: 'must be a number, not "x"', raw: '1,"a, b",x' },
+      { row: 4, column: null, message: 'has 2 columns, the header has 3', raw: null },
+    ]);
+    const table = readCsv(new TextEncoder().encode(report), { delimiter: 'auto', encoding: 'utf-8' });
+    expect(table.header).toEqual(['row', 'column', 'message', 'original_row']);
+    expect(table.rows.map((r) => r.cells)).toEqual([
+      ['3', 'Quantity', 'must be a number, not "x"', '1,"a, b",x'],
+      ['4', '', 'has 2 columns, the header has 3', ''],
+    ]);
   });
 });

@@ -72,7 +72,7 @@ export function readCsv(bytes: Uint8Array, format: Pick<ImportFormat, 'delimiter
       rejects.push({
         rowNumber,
         column: null,
-        message: `has ${record.length} columns, the header has ${header.length}`,
+        message: `has ${record.length} column${record.length === 1 ? '' : 's'}, the header has ${header.length}`,
         raw: line,
       });
     } else {

@@ -1,1 +1,6 @@
-export {};
+export * from './import-job-store';
+export * from './item-ingestion';
+export * from './csv-import-error';
+export * from './run-import-job';
+export * from './import-worker';
+export * from './csv-import.service';

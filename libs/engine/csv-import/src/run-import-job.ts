@@ -1,0 +1,80 @@
+import { ImportOptions, type BatchResult, type ImportEntity } from '@marea/contracts';
+import { chunkItems, CsvFileError, planImport, rejectsFromBatch } from '@marea/domain/csv-import';
+import type { ClaimedJob, ImportJobStore } from './import-job-store';
+import type { ItemIngestion } from './item-ingestion';
+
+export interface RunContext {
+  readonly store: ImportJobStore;
+  readonly ingestion: ItemIngestion;
+  readonly worker: string;
+  /** Rows per ingestion batch (whole orders are never split). */
+  readonly chunkSize: number;
+  /** Checked between chunks: the worker is stopping, or lost the job to another worker. */
+  readonly shouldStop: () => boolean;
+}
+
+export type RunOutcome = 'completed' | 'failed' | 'released' | 'lost';
+
+/**
+ * Runs one claimed job to the end, resuming after the chunks an earlier owner recorded. A chunk
+ * sent twice (the owner died between ingestion and recording) is harmless: upserts by external
+ * id are idempotent, the second pass answers `unchanged`.
+ */
+export async function runImportJob(job: ClaimedJob, context: RunContext): Promise<RunOutcome> {
+  const { store, worker } = context;
+  const options = ImportOptions.safeParse(job.options);
+  if (!options.success) {
+    await store.fail(job.id, worker, `The import options are invalid: ${options.error.message}`);
+    return 'failed';
+  }
+  let plan;
+  try {
+    plan = planImport(await store.readFile(job.id), job.entity, options.data);
+  } catch (error) {
+    if (!(error instanceof CsvFileError)) throw error;
+    await store.fail(job.id, worker, error.message);
+    return 'failed';
+  }
+
+  if (job.nextChunk === 0) {
+    const recorded = await store.recordChunk(job.id, worker, {
+      chunk: 0,
+      processedRows: plan.rejectedRows,
+      acceptedRows: 0,
+      rejectedRows: plan.rejectedRows,
+      rejects: plan.rejects,
+      totals: { totalRows: plan.totalRows, ignoredColumns: plan.binding.ignoredColumns },
+    });
+    if (!recorded) return 'lost';
+  }
+
+  const chunks = chunkItems(plan.items, context.chunkSize);
+  for (let index = Math.max(job.nextChunk, 1); index <= chunks.length; index += 1) {
+    if (context.shouldStop()) {
+      return (await store.release(job.id, worker)) ? 'released' : 'lost';
+    }
+    const chunk = chunks[index - 1];
+    const result = await send(context.ingestion, job.entity, chunk.map((mapped) => mapped.item));
+    const outcome = rejectsFromBatch(chunk, result, plan.format, plan.binding);
+    const recorded = await store.recordChunk(job.id, worker, {
+      chunk: index,
+      processedRows: outcome.acceptedRows + outcome.rejectedRows,
+      acceptedRows: outcome.acceptedRows,
+      rejectedRows: outcome.rejectedRows,
+      rejects: outcome.rejects,
+    });
+    if (!recorded) return 'lost';
+  }
+  return (await store.complete(job.id, worker)) ? 'completed' : 'lost';
+}
+
+function send(ingestion: ItemIngestion, entity: ImportEntity, items: unknown[]): Promise<BatchResult> {
+  switch (entity) {
+    case 'customers':
+      return ingestion.upsertCustomers(items);
+    case 'products':
+      return ingestion.upsertProducts(items);
+    case 'orders':
+      return ingestion.upsertOrders(items);
+  }
+}
