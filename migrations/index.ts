@@ -1,7 +1,8 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
+import { ImportJobProgress1764100000000 } from './1764100000000-import-job-progress';
 
 /** Every migration, oldest first. The list is explicit so the bundled API carries them. */
-export const migrations = [InitialSchema1764000000000];
+export const migrations = [InitialSchema1764000000000, ImportJobProgress1764100000000];
 
 /** Where TypeORM records applied migrations; every DataSource that migrates uses it. */
 export const MIGRATIONS_TABLE = 'schema_migrations';
