@@ -1,1 +1,3 @@
-export {};
+export * from './ingestion-service';
+export * from './ingestion-store';
+export * from './batch-report';
