@@ -1,3 +1,4 @@
 export * from './database/create-data-source';
 export * from './database/apply-migrations';
 export * from './overview';
+export * from './csv-import';
