@@ -1,4 +1,4 @@
-import type { ImportEntity, ImportOptions } from '@marea/contracts';
+import type { CustomFieldType, ImportEntity, ImportOptions } from '@marea/contracts';
 import type { ColumnBinding, FieldSpec } from './column-binding';
 import type { CsvRow } from './read-csv';
 import type { RowReject } from './row-reject';
@@ -29,12 +29,19 @@ export interface FieldLocation {
   readonly line: number | null;
 }
 
+/** What a format needs besides the rows: the import's options and the account's custom fields. */
+export interface MappingContext {
+  readonly options: ImportOptions;
+  /** A cell of `attributes.<key>` is read as the type of custom field `key` (text when unknown). */
+  readonly customFieldTypes: ReadonlyMap<string, CustomFieldType>;
+}
+
 /** The CSV format of one entity: its fields, how rows become items, and how errors map back. */
 export interface CsvFormat {
   readonly entity: ImportEntity;
   readonly fields: readonly FieldSpec[];
   /** Accepts `attributes.<name>` columns. */
   readonly attributes: boolean;
-  toItems(rows: readonly CsvRow[], binding: ColumnBinding, options: ImportOptions): MappedRows;
+  toItems(rows: readonly CsvRow[], binding: ColumnBinding, context: MappingContext): MappedRows;
   locate(path: string): FieldLocation;
 }

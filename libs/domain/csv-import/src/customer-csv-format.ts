@@ -1,6 +1,6 @@
-import type { ImportOptions } from '@marea/contracts';
+import type { AttributeValue, CustomFieldType } from '@marea/contracts';
 import { ATTRIBUTE_PREFIX, attributeFields, type ColumnBinding, type FieldSpec } from './column-binding';
-import type { CsvFormat, FieldLocation, MappedItem, MappedRows } from './csv-format';
+import type { CsvFormat, FieldLocation, MappedItem, MappedRows, MappingContext } from './csv-format';
 import type { CsvRow } from './read-csv';
 import { RowReader } from './row-reader';
 import { rejectsForProblems } from './row-rejects';
@@ -27,7 +27,7 @@ export const customerCsvFormat: CsvFormat = {
   entity: 'customers',
   fields,
   attributes: true,
-  toItems(rows: readonly CsvRow[], binding: ColumnBinding, options: ImportOptions): MappedRows {
+  toItems(rows: readonly CsvRow[], binding: ColumnBinding, { options, customFieldTypes }: MappingContext): MappedRows {
     const items: MappedItem[] = [];
     const rejects: RowReject[] = [];
     let rejectedRows = 0;
@@ -46,10 +46,11 @@ export const customerCsvFormat: CsvFormat = {
       if (language !== undefined) item['language'] = language;
       const tags = reader.list('tags');
       if (tags !== undefined) item['tags'] = tags;
-      const attributes: Record<string, string> = {};
+      const attributes: Record<string, AttributeValue> = {};
       for (const field of attributeFields(binding)) {
-        const value = reader.text(field);
-        if (value !== undefined) attributes[field.slice(ATTRIBUTE_PREFIX.length)] = value;
+        const key = field.slice(ATTRIBUTE_PREFIX.length);
+        const value = readAttribute(reader, field, customFieldTypes.get(key));
+        if (value !== undefined) attributes[key] = value;
       }
       if (Object.keys(attributes).length > 0) item['attributes'] = attributes;
 
@@ -68,3 +69,18 @@ export const customerCsvFormat: CsvFormat = {
     return { field: fields.some((f) => f.name === field) ? field : null, line: null };
   },
 };
+
+const BOOLEANS: Record<string, boolean> = {
+  ...Object.fromEntries(['true', 'yes', 'y', '1', 'sí', 'si', 'tak', 'sim'].map((word) => [word, true])),
+  ...Object.fromEntries(['false', 'no', 'n', '0', 'nie', 'não', 'nao'].map((word) => [word, false])),
+};
+
+/** A custom-field cell typed by its definition, so "42" reaches a number field as 42. */
+function readAttribute(reader: RowReader, field: string, type: CustomFieldType | undefined): AttributeValue | undefined {
+  if (type === 'number') return reader.number(field);
+  const text = reader.text(field);
+  if (text === undefined || type !== 'boolean') return text;
+  const value = BOOLEANS[text.toLowerCase()];
+  if (value === undefined) reader.problem(field, `must be true or false (custom field of type boolean), not '${text}'`);
+  return value;
+}

@@ -100,6 +100,14 @@ describe('planImport for customers and products', () => {
     expect(plan.binding.ignoredColumns).toEqual(['Notes']);
   });
 
+  it('reads custom-field cells as the type of their definition', () => {
+    const csv = 'id,attributes.points,attributes.vip,attributes.since\nc1,"1.234,5",sí,2020-01-02\nc2,many,maybe,\n';
+    const types = new Map([['points', 'number'], ['vip', 'boolean'], ['since', 'date']] as const);
+    const plan = planImport(utf8(csv), 'customers', options({ format: { decimalSeparator: ',' } }), types);
+    expect(plan.items[0].item['attributes']).toEqual({ points: 1234.5, vip: true, since: '2020-01-02' });
+    expect(plan.rejects.map((r) => [r.rowNumber, r.column])).toEqual([[3, 'attributes.points'], [3, 'attributes.vip']]);
+  });
+
   it('names an ingestion error by the column behind the field', () => {
     const plan = planImport(utf8('id,mail\nc1,nope\n'), 'customers', options({ mapping: { mail: 'email' } }));
     const outcome = rejectsFromBatch(plan.items, {

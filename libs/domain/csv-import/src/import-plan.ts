@@ -1,4 +1,4 @@
-import type { ImportEntity, ImportOptions } from '@marea/contracts';
+import type { CustomFieldType, ImportEntity, ImportOptions } from '@marea/contracts';
 import { bindColumns, type ColumnBinding } from './column-binding';
 import type { CsvFormat, MappedItem } from './csv-format';
 import { csvFormats } from './csv-formats';
@@ -21,14 +21,19 @@ export interface ImportPlan {
  * Reads and maps a file. Throws CsvFileError when the file as a whole cannot be imported.
  * Deterministic: a job resumed by another worker re-plans the same chunks.
  */
-export function planImport(bytes: Uint8Array, entity: ImportEntity, options: ImportOptions): ImportPlan {
+export function planImport(
+  bytes: Uint8Array,
+  entity: ImportEntity,
+  options: ImportOptions,
+  customFieldTypes: ReadonlyMap<string, CustomFieldType> = new Map(),
+): ImportPlan {
   const format = csvFormats[entity];
   const table = readCsv(bytes, options.format);
   const binding = bindColumns(table.header, format.fields, options.mapping, options.defaults, {
     attributes: format.attributes,
     entity,
   });
-  const mapped = format.toItems(table.rows, binding, options);
+  const mapped = format.toItems(table.rows, binding, { options, customFieldTypes });
   return {
     format,
     binding,

@@ -1,6 +1,6 @@
 import type { ImportOptions } from '@marea/contracts';
 import { columnOf, type ColumnBinding, type FieldSpec } from './column-binding';
-import type { CsvFormat, FieldLocation, MappedItem, MappedRows } from './csv-format';
+import type { CsvFormat, FieldLocation, MappedItem, MappedRows, MappingContext } from './csv-format';
 import type { CsvRow } from './read-csv';
 import { RowReader } from './row-reader';
 import { rejectFor, rejectsForCompanions, rejectsForProblems } from './row-rejects';
@@ -73,7 +73,7 @@ export const orderCsvFormat: CsvFormat = {
   entity: 'orders',
   fields,
   attributes: false,
-  toItems(rows: readonly CsvRow[], binding: ColumnBinding, options: ImportOptions): MappedRows {
+  toItems(rows: readonly CsvRow[], binding: ColumnBinding, { options }: MappingContext): MappedRows {
     const drafts = new Map<string, Draft>();
     const rejects: RowReject[] = [];
     let rejectedRows = 0;
@@ -153,7 +153,8 @@ function lineOf(reader: RowReader): Record<string, unknown> {
     // Exports that give only what the line cost (e.g. sales value and its discounts): the
     // shelf price is what the line would have cost before discounts, per unit.
     if (quantity === 0) reader.problem('quantity', 'must not be 0');
-    else line['unitPrice'] = round4((line['total'] + num(line['discount']) - num(line['tax'])) / quantity);
+    // In a return the discount reduces the refund (see the ingestion's order pricing).
+    else line['unitPrice'] = round4((line['total'] + Math.sign(quantity) * num(line['discount']) - num(line['tax'])) / quantity);
   } else if (!reader.problems.some((p) => p.field === 'unitPrice')) {
     reader.problem(reader.has('unitPrice') ? 'unitPrice' : 'lineTotal', 'must not be empty: give unitPrice or lineTotal');
   }

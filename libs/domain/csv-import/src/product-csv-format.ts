@@ -1,6 +1,5 @@
-import type { ImportOptions } from '@marea/contracts';
 import { ATTRIBUTE_PREFIX, attributeFields, type ColumnBinding, type FieldSpec } from './column-binding';
-import type { CsvFormat, FieldLocation, MappedItem, MappedRows } from './csv-format';
+import type { CsvFormat, FieldLocation, MappedItem, MappedRows, MappingContext } from './csv-format';
 import type { CsvRow } from './read-csv';
 import { RowReader } from './row-reader';
 import { rejectsForProblems } from './row-rejects';
@@ -27,7 +26,7 @@ export const productCsvFormat: CsvFormat = {
   entity: 'products',
   fields,
   attributes: true,
-  toItems(rows: readonly CsvRow[], binding: ColumnBinding, options: ImportOptions): MappedRows {
+  toItems(rows: readonly CsvRow[], binding: ColumnBinding, { options }: MappingContext): MappedRows {
     const items: MappedItem[] = [];
     const rejects: RowReject[] = [];
     let rejectedRows = 0;

@@ -1,10 +1,11 @@
 import type { ImportJobStore } from './import-job-store';
-import type { ItemIngestion } from './item-ingestion';
+import type { CustomFieldTypes, ItemIngestion } from './item-ingestion';
 import { runImportJob } from './run-import-job';
 
 export interface ImportWorkerOptions {
   readonly store: ImportJobStore;
   readonly ingestion: ItemIngestion;
+  readonly customFieldTypes?: CustomFieldTypes;
   /** Unique per process: it marks the jobs this worker owns. */
   readonly worker: string;
   readonly pollMs?: number;
@@ -59,6 +60,7 @@ export class ImportWorker {
             runImportJob(job, {
               store,
               ingestion: this.options.ingestion,
+              customFieldTypes: this.options.customFieldTypes,
               worker,
               chunkSize: this.options.chunkSize ?? 1000,
               shouldStop: () => !this.running || this.lost,

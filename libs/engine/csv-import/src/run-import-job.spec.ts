@@ -22,7 +22,7 @@ class RecordingStore implements Partial<ImportJobStore> {
 }
 
 /** Accepts every customer except those whose email has no @. */
-const ingestion: ItemIngestion & { batches: unknown[][] } = {
+const ingestion: ItemIngestion & { batches: (readonly unknown[])[] } = {
   batches: [],
   async upsertCustomers(items) {
     this.batches.push(items);

@@ -1,11 +1,12 @@
 import { ImportOptions, type BatchResult, type ImportEntity } from '@marea/contracts';
 import { chunkItems, CsvFileError, planImport, rejectsFromBatch } from '@marea/domain/csv-import';
 import type { ClaimedJob, ImportJobStore } from './import-job-store';
-import type { ItemIngestion } from './item-ingestion';
+import type { CustomFieldTypes, ItemIngestion } from './item-ingestion';
 
 export interface RunContext {
   readonly store: ImportJobStore;
   readonly ingestion: ItemIngestion;
+  readonly customFieldTypes?: CustomFieldTypes;
   readonly worker: string;
   /** Rows per ingestion batch (whole orders are never split). */
   readonly chunkSize: number;
@@ -29,7 +30,8 @@ export async function runImportJob(job: ClaimedJob, context: RunContext): Promis
   }
   let plan;
   try {
-    plan = planImport(await store.readFile(job.id), job.entity, options.data);
+    const types = job.entity === 'customers' && context.customFieldTypes ? await context.customFieldTypes() : new Map();
+    plan = planImport(await store.readFile(job.id), job.entity, options.data, types);
   } catch (error) {
     if (!(error instanceof CsvFileError)) throw error;
     await store.fail(job.id, worker, error.message);
