@@ -1,10 +1,16 @@
+import { provideHttpClient, withFetch } from '@angular/common/http';
 import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
-import { provideRouter } from '@angular/router';
+import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
+import { PageTitleStrategy } from '@marea/web/shell';
 import { appRoutes } from './app.routes';
 
+// LOCALE_ID is not provided here: each localized build sets it to its own locale, so numbers,
+// money and dates follow the language the user opened.
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
-    provideRouter(appRoutes)
-  ]
+    provideRouter(appRoutes, withComponentInputBinding()),
+    provideHttpClient(withFetch()),
+    { provide: TitleStrategy, useClass: PageTitleStrategy },
+  ],
 };

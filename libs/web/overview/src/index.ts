@@ -1,0 +1,1 @@
+export * from './overview-page/overview-page';

@@ -1,0 +1,27 @@
+import { ChangeDetectionStrategy, Component, ElementRef, inject, viewChild } from '@angular/core';
+import { ActivatedRoute, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { BrandMark } from '../brand-mark/brand-mark';
+import { navEntriesOf } from '../navigation/nav-entry';
+import { NavIcon } from '../navigation/nav-icon';
+
+/**
+ * The frame around every screen: brand, main navigation, a link to the API docs, and the
+ * outlet. The navigation lists the child routes of the route this layout is mounted on.
+ */
+@Component({
+  selector: 'marea-shell-layout',
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, BrandMark, NavIcon],
+  templateUrl: './shell-layout.html',
+  styleUrl: './shell-layout.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ShellLayout {
+  protected readonly entries = navEntriesOf(inject(ActivatedRoute).routeConfig?.children);
+  private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+
+  /** The skip link moves focus itself: a bare #main would reload the page under <base href>. */
+  protected skipToContent(event: Event): void {
+    event.preventDefault();
+    this.main().nativeElement.focus();
+  }
+}
