@@ -15,7 +15,7 @@ export async function updateAccount(store: IngestionStore, raw: unknown): Promis
   if (!parsed.ok) throw new IngestionError('INVALID_ACCOUNT', 'The account settings are not valid.', parsed.errors);
   const next = parsed.value;
   return store.transaction(async (tx) => {
-    const current = await tx.readAccount();
+    const current = await tx.readAccount(true);
     if (current.currency !== next.currency) {
       const inUse = await tx.currencyInUse();
       const holders = [inUse.orders && 'orders', inUse.rates && 'currency rates'].filter(Boolean);

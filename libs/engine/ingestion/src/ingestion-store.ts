@@ -70,7 +70,8 @@ export type ConsentRow = ConsentItem & { customerId: string };
  * in batch order and answer per row, in the same order.
  */
 export interface IngestionTransaction {
-  readAccount(): Promise<AccountSettings>;
+  /** `forChange` locks the account until commit (settings about to change); otherwise it is only shared. */
+  readAccount(forChange?: boolean): Promise<AccountSettings>;
   saveAccount(account: AccountSettings): Promise<void>;
   /** Whether stored data is expressed in the account currency. */
   currencyInUse(): Promise<{ orders: boolean; rates: boolean }>;

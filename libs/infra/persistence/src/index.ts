@@ -2,3 +2,4 @@ export * from './database/create-data-source';
 export * from './database/apply-migrations';
 export * from './overview';
 export * from './csv-import';
+export * from './ingestion';
