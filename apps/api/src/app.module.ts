@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG } from './config/app-config.token';
 import type { AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
+import { ImportsModule } from './imports/imports.module';
 import { OverviewModule } from './overview/overview.module';
 
 export interface AppDependencies {
@@ -31,6 +32,7 @@ export class AppModule {
         }),
         ...webApp,
         OverviewModule,
+        ImportsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,1 +1,2 @@
 export * from './pg-import-job-store';
+export * from './read-custom-field-types';
