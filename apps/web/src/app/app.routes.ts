@@ -17,6 +17,12 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('@marea/web/overview').then((feature) => feature.OverviewPage),
         data: inNavigation({ label: $localize`:@@nav.overview:Overview`, icon: 'overview' }),
       },
+      {
+        path: 'imports',
+        title: $localize`:@@nav.imports:Data import`,
+        loadComponent: () => import('@marea/web/imports').then((feature) => feature.ImportsPage),
+        data: inNavigation({ label: $localize`:@@nav.imports:Data import`, icon: 'import' }),
+      },
       { path: '**', title: $localize`:@@nav.notFound:Page not found`, component: NotFoundPage },
     ],
   },

@@ -17,7 +17,7 @@ describe('Marea app routes', () => {
     await harness.navigateByUrl('/');
     const page = harness.fixture.nativeElement as HTMLElement;
     expect(page.querySelector('marea-brand-mark')?.textContent).toContain('Marea');
-    expect([...page.querySelectorAll('nav a')].map((link) => link.textContent?.trim())).toContain('Overview');
+    expect([...page.querySelectorAll('nav a')].map((link) => link.textContent?.trim())).toEqual(['Overview', 'Data import']);
     expect(page.querySelector('h1')?.textContent).toBe('Overview');
     TestBed.inject(HttpTestingController).expectOne('/api/v1/overview');
   });

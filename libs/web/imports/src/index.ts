@@ -1,0 +1,1 @@
+export * from './imports-page/imports-page';
