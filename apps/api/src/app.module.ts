@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG } from './config/app-config.token';
 import type { AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
+import { IngestionModule } from './ingestion/ingestion.module';
 import { ImportsModule } from './imports/imports.module';
 import { OverviewModule } from './overview/overview.module';
 
@@ -31,6 +32,7 @@ export class AppModule {
           pinoHttp: { logger, autoLogging: { ignore: (request) => request.url === '/api/health' } },
         }),
         ...webApp,
+        IngestionModule,
         OverviewModule,
         ImportsModule,
       ],

@@ -2,6 +2,8 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { AppModule, type AppDependencies } from '../app.module';
+import { ApiExceptionFilter } from './api-exception.filter';
+import { jsonBody } from './json-body';
 import { mountOpenApi } from './openapi';
 
 /** Builds the HTTP application (not yet listening): used by main.ts and by the API tests. */
@@ -12,7 +14,8 @@ export async function createHttpApp(dependencies: AppDependencies): Promise<Nest
   });
   app.useLogger(app.get(PinoNestLogger));
   app.setGlobalPrefix('api', { exclude: [] });
-  app.useBodyParser('json', { limit: dependencies.config.BODY_LIMIT });
+  app.use(jsonBody(dependencies.config.BODY_LIMIT));
+  app.useGlobalFilters(new ApiExceptionFilter(dependencies.logger));
   app.disable('x-powered-by');
   mountOpenApi(app);
   return app;
