@@ -65,10 +65,11 @@ describe('planImport for orders', () => {
       .toThrow("sends column 'Country' to 'nation'");
   });
 
-  it('sends whole orders in chunks of about the given number of rows', () => {
+  it('sends whole orders in chunks within the item and row limits', () => {
     const plan = planImport(utf8(RETAIL), 'orders', retailOptions);
-    expect(chunkItems(plan.items, 1).map((chunk) => chunk.length)).toEqual([1, 1]);
-    expect(chunkItems(plan.items, 3).map((chunk) => chunk.length)).toEqual([2]);
+    expect(chunkItems(plan.items, { items: 10, rows: 1 }).map((chunk) => chunk.length)).toEqual([1, 1]);
+    expect(chunkItems(plan.items, { items: 1, rows: 10 }).map((chunk) => chunk.length)).toEqual([1, 1]);
+    expect(chunkItems(plan.items, { items: 10, rows: 3 }).map((chunk) => chunk.length)).toEqual([2]);
   });
 
   it('translates an ingestion error on a line back to its row and column', () => {

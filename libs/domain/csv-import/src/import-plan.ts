@@ -44,16 +44,23 @@ export function planImport(
   };
 }
 
+export interface ChunkLimits {
+  /** Items per ingestion batch. */
+  readonly items: number;
+  /** Rows per batch: an order of many lines counts for each of them. */
+  readonly rows: number;
+}
+
 /**
- * Chunks of about `size` rows, never splitting an item (an order's lines stay together), so a
- * chunk is one ingestion batch.
+ * Splits the items into ingestion batches within both limits, never splitting an item (an
+ * order's lines stay together): one chunk is one batch and one transaction.
  */
-export function chunkItems(items: readonly MappedItem[], size: number): MappedItem[][] {
+export function chunkItems(items: readonly MappedItem[], limits: ChunkLimits): MappedItem[][] {
   const chunks: MappedItem[][] = [];
   let current: MappedItem[] = [];
   let rows = 0;
   for (const item of items) {
-    if (current.length > 0 && rows + item.rows.length > size) {
+    if (current.length > 0 && (current.length >= limits.items || rows + item.rows.length > limits.rows)) {
       chunks.push(current);
       current = [];
       rows = 0;

@@ -1,3 +1,4 @@
+import type { ChunkLimits } from '@marea/domain/csv-import';
 import type { ImportJobStore } from './import-job-store';
 import type { CustomFieldTypes, ItemIngestion } from './item-ingestion';
 import { runImportJob } from './run-import-job';
@@ -12,7 +13,8 @@ export interface ImportWorkerOptions {
   readonly heartbeatMs?: number;
   /** A running job whose heartbeat is older than this is taken over by another worker. */
   readonly staleAfterMs?: number;
-  readonly chunkSize?: number;
+  /** Default: 1,000 items or 5,000 rows, whichever comes first. */
+  readonly chunkLimits?: ChunkLimits;
   readonly onError?: (error: unknown, jobId: string | null) => void;
 }
 
@@ -62,7 +64,7 @@ export class ImportWorker {
               ingestion: this.options.ingestion,
               customFieldTypes: this.options.customFieldTypes,
               worker,
-              chunkSize: this.options.chunkSize ?? 1000,
+              chunkLimits: this.options.chunkLimits ?? { items: 1000, rows: 5000 },
               shouldStop: () => !this.running || this.lost,
             }),
           );

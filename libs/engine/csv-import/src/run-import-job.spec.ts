@@ -44,7 +44,7 @@ const job = (nextChunk = 0): ClaimedJob => ({ id: 'j1', entity: 'customers', opt
 
 function run(store: RecordingStore, claimed: ClaimedJob, shouldStop = () => false) {
   ingestion.batches = [];
-  return runImportJob(claimed, { store: store as unknown as ImportJobStore, ingestion, worker: 'w1', chunkSize: 2, shouldStop });
+  return runImportJob(claimed, { store: store as unknown as ImportJobStore, ingestion, worker: 'w1', chunkLimits: { items: 2, rows: 2 }, shouldStop });
 }
 
 describe('runImportJob', () => {
@@ -93,7 +93,7 @@ describe('ImportWorker', () => {
       list: async () => ({ items: [], total: 0, limit: 0, offset: 0 }),
       rejects: async (): Promise<ImportReject[]> => [],
     }) as unknown as ImportJobStore;
-    const worker = new ImportWorker({ store: full, ingestion, worker: 'w1', pollMs: 10_000, chunkSize: 2 });
+    const worker = new ImportWorker({ store: full, ingestion, worker: 'w1', pollMs: 10_000, chunkLimits: { items: 2, rows: 2 } });
     worker.start();
     await done;
     queue.push(job());

@@ -1,5 +1,5 @@
 import { ImportOptions, type BatchResult, type ImportEntity } from '@marea/contracts';
-import { chunkItems, CsvFileError, planImport, rejectsFromBatch } from '@marea/domain/csv-import';
+import { chunkItems, CsvFileError, planImport, rejectsFromBatch, type ChunkLimits } from '@marea/domain/csv-import';
 import type { ClaimedJob, ImportJobStore } from './import-job-store';
 import type { CustomFieldTypes, ItemIngestion } from './item-ingestion';
 
@@ -8,8 +8,8 @@ export interface RunContext {
   readonly ingestion: ItemIngestion;
   readonly customFieldTypes?: CustomFieldTypes;
   readonly worker: string;
-  /** Rows per ingestion batch (whole orders are never split). */
-  readonly chunkSize: number;
+  /** Items and rows per ingestion batch (whole orders are never split). */
+  readonly chunkLimits: ChunkLimits;
   /** Checked between chunks: the worker is stopping, or lost the job to another worker. */
   readonly shouldStop: () => boolean;
 }
@@ -50,7 +50,7 @@ export async function runImportJob(job: ClaimedJob, context: RunContext): Promis
     if (!recorded) return 'lost';
   }
 
-  const chunks = chunkItems(plan.items, context.chunkSize);
+  const chunks = chunkItems(plan.items, context.chunkLimits);
   for (let index = Math.max(job.nextChunk, 1); index <= chunks.length; index += 1) {
     if (context.shouldStop()) {
       return (await store.release(job.id, worker)) ? 'released' : 'lost';
