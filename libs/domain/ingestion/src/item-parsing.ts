@@ -94,5 +94,8 @@ export function parseItem<T>(schema: z.ZodType<T>, raw: unknown): ParsedItem<T> 
   if (unsafe.length > 0) return { ok: false, errors: unsafe };
   const parsed = schema.safeParse(raw, { reportInput: true });
   if (parsed.success) return { ok: true, value: parsed.data };
-  return { ok: false, errors: parsed.error.issues.flatMap((issue) => issueErrors(issue)) };
+  // One error per place: a later check on the same field (e.g. "known currency" after "three
+  // capital letters") only repeats the first in other words.
+  const errors = parsed.error.issues.flatMap((issue) => issueErrors(issue));
+  return { ok: false, errors: errors.filter((error, i) => errors.findIndex((other) => other.field === error.field) === i) };
 }
