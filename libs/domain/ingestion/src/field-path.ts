@@ -24,5 +24,6 @@ export function itemPath(index: number, field: string): string {
 /** Joins a parent field and a child path: `attributes` + `vip` → `attributes.vip`. */
 export function childField(parent: string, child: string): string {
   if (!parent) return child;
+  if (!child) return parent;
   return child.startsWith('[') ? `${parent}${child}` : `${parent}.${child}`;
 }
