@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { startMareaProcess } from '@marea/testing';
+
+const WEB_DIST = join(__dirname, '../../../../dist/apps/web/browser');
+
+export interface RunningMarea {
+  readonly url: string;
+  /** SIGTERM, wait for the exit, then remove the database the run created. */
+  stop(): Promise<void>;
+}
+
+async function onServer<T>(serverUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const admin = new URL(serverUrl);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The built Marea server (`node dist/apps/api/main.js`) on an empty database of its own: a fresh
+ * embedded PostgreSQL in a temporary folder, or, when DATABASE_URL is set, a database created
+ * on that server for this run and dropped after it.
+ */
+export async function startMareaOnFreshDatabase(): Promise<RunningMarea> {
+  const env: Record<string, string> = { SEED_DEMO: 'off', WEB_DIST };
+  let cleanUp: () => Promise<void>;
+  const external = process.env['DATABASE_URL'];
+  if (external) {
+    const name = `marea_e2e_${randomBytes(5).toString('hex')}`;
+    await onServer(external, (client) => client.query(`CREATE DATABASE ${name}`));
+    const url = new URL(external);
+    url.pathname = `/${name}`;
+    env['DATABASE_URL'] = url.toString();
+    cleanUp = () => onServer(external, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined);
+  } else {
+    const dataDir = mkdtempSync(join(tmpdir(), 'marea-e2e-'));
+    env['MAREA_DATA_DIR'] = dataDir;
+    cleanUp = async () => rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  try {
+    const marea = await startMareaProcess(env);
+    return {
+      url: marea.url,
+      async stop() {
+        await marea.stop('SIGTERM');
+        await cleanUp();
+      },
+    };
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+}
