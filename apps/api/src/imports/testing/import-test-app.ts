@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import type { TestDatabase } from '@marea/testing';
+import type { DataSource } from 'typeorm';
 import { IngestionService } from '@marea/engine/ingestion';
 import { loadConfig } from '../../config/app-config';
 import { createHttpApp } from '../../http/create-http-app';
@@ -14,7 +14,7 @@ export interface ImportTestApp {
 }
 
 /** The API listening on a free port over a test database, with a client for its imports. */
-export async function startImportTestApp(db: TestDatabase, env: Record<string, string> = {}): Promise<ImportTestApp> {
+export async function startImportTestApp(db: { dataSource: DataSource }, env: Record<string, string> = {}): Promise<ImportTestApp> {
   const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent', ...env });
   const app = await createHttpApp({ config, logger: createLogger(config), dataSource: db.dataSource });
   await app.listen(0, '127.0.0.1');
