@@ -1,9 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
-import type { TestDatabase } from '@marea/testing';
+import type { DataSource } from 'typeorm';
 import { loadConfig } from '../../config/app-config';
 import { createHttpApp } from '../../http/create-http-app';
 import { createLogger } from '../../logging/create-logger';
 
+// Tests read answers field by field, as an integrator's code would; the shapes are asserted there.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export interface Answer<T = any> {
   status: number;
   body: T;
@@ -20,7 +22,7 @@ export interface ApiUnderTest {
   close(): Promise<void>;
 }
 
-export async function startApi(database: TestDatabase, env: Record<string, string> = {}): Promise<ApiUnderTest> {
+export async function startApi(database: { dataSource: DataSource }, env: Record<string, string> = {}): Promise<ApiUnderTest> {
   const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent', ...env });
   const app: INestApplication = await createHttpApp({ config, logger: createLogger(config), dataSource: database.dataSource });
   await app.listen(0, '127.0.0.1');
