@@ -10,7 +10,8 @@ interface ExpressLayer {
 
 /** Every API route Nest registered, as `METHOD /path` in OpenAPI's `{param}` notation. */
 function registeredRoutes(app: NestExpressApplication): string[] {
-  const stack: ExpressLayer[] = app.getHttpAdapter().getInstance().router.stack;
+  // Express types its router stack without the `methods` a route carries at run time.
+  const stack = app.getHttpAdapter().getInstance().router.stack as unknown as ExpressLayer[];
   return stack
     .filter((layer) => layer.route?.path.startsWith('/api/'))
     .flatMap((layer) =>
