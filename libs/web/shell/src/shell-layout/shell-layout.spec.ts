@@ -46,5 +46,6 @@ describe('ShellLayout', () => {
     await harness.fixture.whenStable();
     expect(TestBed.inject(Router).url).toBe('/overview');
     expect(root.querySelector('main h1')?.textContent).toBe('Overview screen');
+    expect(document.activeElement).toBe(root.querySelector('main'));
   });
 });

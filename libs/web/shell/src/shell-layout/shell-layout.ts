@@ -1,5 +1,7 @@
 import { ChangeDetectionStrategy, Component, ElementRef, inject, viewChild } from '@angular/core';
-import { ActivatedRoute, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ActivatedRoute, NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { distinctUntilChanged, filter, map, skip } from 'rxjs';
 import { BrandMark } from '../brand-mark/brand-mark';
 import { navEntriesOf } from '../navigation/nav-entry';
 import { NavIcon } from '../navigation/nav-icon';
@@ -18,6 +20,21 @@ import { NavIcon } from '../navigation/nav-icon';
 export class ShellLayout {
   protected readonly entries = navEntriesOf(inject(ActivatedRoute).routeConfig?.children);
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+
+  constructor() {
+    // After following a link, keyboard and screen-reader users land on the new screen rather than
+    // staying in the menu (a page load would have done that for them).
+    // Only a new screen moves focus: a changed query (e.g. the import on display) does not.
+    inject(Router)
+      .events.pipe(
+        filter((event) => event instanceof NavigationEnd),
+        map((event) => event.urlAfterRedirects.split(/[?#]/)[0]),
+        distinctUntilChanged(),
+        skip(1),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => this.main().nativeElement.focus({ preventScroll: true }));
+  }
 
   /** The skip link moves focus itself: a bare #main would reload the page under <base href>. */
   protected skipToContent(event: Event): void {
