@@ -33,3 +33,32 @@ describe('the batch ingestion API', () => {
     expect(await Promise.all(tables.map((table) => api.count(table)))).toEqual(counts);
   });
 });
+
+describe('the OpenAPI description of ingestion', () => {
+  const db = useTestDatabase();
+  let api: ApiUnderTest;
+
+  beforeAll(async () => {
+    api = await startApi(db());
+  });
+  afterAll(() => api?.close());
+
+  it('gives every batch route its item schema and the BatchResult, generated from the contracts', async () => {
+    const { body: document } = await api.send('GET', '/api/openapi.json');
+    const resolve = (schema: { $ref?: string }) => (schema.$ref ? document.components.schemas[schema.$ref.split('/').pop() as string] : schema);
+    const itemFields: Record<string, string> = {
+      stores: 'channel', 'currency-rates': 'rate', 'custom-fields': 'type', customers: 'managerEmail',
+      products: 'categories', orders: 'lines', events: 'occurredAt', consents: 'changedAt',
+    };
+    for (const [resource, field] of Object.entries(itemFields)) {
+      const operation = document.paths[`/api/v1/${resource}`].post;
+      const request = resolve(operation.requestBody.content['application/json'].schema);
+      const item = resolve(request.properties.items.items);
+      expect({ resource, fields: Object.keys(item.properties) }).toEqual({ resource, fields: expect.arrayContaining([field]) });
+      const answer = resolve(operation.responses['200'].content['application/json'].schema);
+      expect(Object.keys(answer.properties)).toEqual(expect.arrayContaining(['received', 'created', 'updated', 'unchanged', 'rejected', 'items']));
+      expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['400', '413']));
+    }
+    expect(Object.keys(document.paths['/api/v1/account'])).toEqual(expect.arrayContaining(['get', 'put']));
+  });
+});
