@@ -1,0 +1,2 @@
+export * from './load-demo-shop';
+export * from './seed-demo-shop';
