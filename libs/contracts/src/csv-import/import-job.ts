@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ImportEntity, ImportOptions } from './import-options';
 
 export const ImportJobStatus = z.enum(['queued', 'running', 'completed', 'failed']);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CurrencyCode, ExternalId, TimeZone } from '../ingestion/primitives';
 
 export const ImportEntity = z.enum(['customers', 'products', 'orders']);

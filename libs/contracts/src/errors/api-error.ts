@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The body of every error the API answers with: a stable `code` a client can branch on and a

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Where an item went wrong: `field` is a path inside the item, e.g. `lines[2].quantity` (empty

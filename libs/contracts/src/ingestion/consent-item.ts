@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ExternalId, Instant } from './primitives';
 
 export const ConsentChannel = z.enum(['email', 'sms']);

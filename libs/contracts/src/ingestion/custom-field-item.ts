@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CustomFieldKey } from './primitives';
 
 export const CustomFieldType = z.enum(['text', 'number', 'date', 'boolean']);

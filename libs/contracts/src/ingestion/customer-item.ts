@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AttributeValue, CalendarDate, CustomFieldKey, ExternalId, Tag } from './primitives';
 
 const text = (max: number) => z.string().trim().max(max).nullable().optional();

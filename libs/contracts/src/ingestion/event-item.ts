@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ExternalId, Instant } from './primitives';
 
 /** Event types Marea understands natively; any other lower-case name is a custom event. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const currencies = new Set(Intl.supportedValuesOf('currency'));
 const timeZones = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CurrencyCode, ExternalId, TimeZone } from './primitives';
 
 /** A store or business unit: a web shop (`ecommerce`) or a physical `store`, with its own currency. */

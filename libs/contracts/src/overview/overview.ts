@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CurrencyCode, Instant } from '../ingestion/primitives';
 
 /** A count and an amount over the same orders: all time, or within a window. */
