@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/app-config';
 import { openDatabase } from './bootstrap/open-database';
+import { seedDemoShopOnStart } from './bootstrap/seed-demo-shop-on-start';
 import { createHttpApp } from './http/create-http-app';
 import { createLogger } from './logging/create-logger';
 
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config);
   const database = await openDatabase(config, logger);
+  await seedDemoShopOnStart(config, database, logger);
 
   const app = await createHttpApp({ config, logger, dataSource: database.dataSource });
   await app.listen(config.PORT, config.HOST);
