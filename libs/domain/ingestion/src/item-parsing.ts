@@ -92,6 +92,9 @@ export function parseItem<T>(schema: z.ZodType<T>, raw: unknown): ParsedItem<T> 
   }
   const unsafe = findUnsafeInput(raw);
   if (unsafe.length > 0) return { ok: false, errors: unsafe };
+  // The fast path first; inputs are reported (for messages about impossible dates) only on failure.
+  const fast = schema.safeParse(raw);
+  if (fast.success) return { ok: true, value: fast.data };
   const parsed = schema.safeParse(raw, { reportInput: true });
   if (parsed.success) return { ok: true, value: parsed.data };
   // One error per place: a later check on the same field (e.g. "known currency" after "three

@@ -61,6 +61,19 @@ export interface EventRow {
   properties: unknown;
 }
 
+/** An event whose customer is known only by external id yet. */
+export type PendingEventRow = Omit<EventRow, 'customerId'> & { customerExternalId: string };
+
+/** What recording events of already known customers did, and the references it looked up on the way. */
+export interface KnownCustomerEvents {
+  /** External ids of the events recorded now. */
+  recorded: Set<string>;
+  /** Customers found; events of customers not among them were not recorded. */
+  customerIds: Map<string, string>;
+  /** Products found among the SKUs asked for. */
+  productIds: Map<string, string>;
+}
+
 export type CartLineRow = CartLineChange & { customerId: string; storeId: number | null; productId: string };
 export type FavouriteRow = FavouriteChange & { customerId: string; productId: string };
 export type ConsentRow = ConsentItem & { customerId: string };
@@ -98,6 +111,11 @@ export interface IngestionTransaction {
   writeOrders(rows: OrderRow[]): Promise<WriteOutcome[]>;
   /** true where the event was recorded now, false where its external id was already recorded. */
   insertEvents(rows: EventRow[]): Promise<boolean[]>;
+  /**
+   * The hot path of event ingestion in one round trip: resolves the customers, records the
+   * events of those that exist, and looks up the products of `skus`.
+   */
+  insertEventsOfKnownCustomers(rows: PendingEventRow[], skus: string[]): Promise<KnownCustomerEvents>;
   applyShopperChanges(cartLines: CartLineRow[], favourites: FavouriteRow[]): Promise<void>;
   /** true where the change is new to the history; the newest change per channel becomes the consent. */
   recordConsentChanges(rows: ConsentRow[]): Promise<boolean[]>;

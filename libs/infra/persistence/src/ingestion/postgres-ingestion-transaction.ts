@@ -1,4 +1,4 @@
-import type { AccountSettings, ConsentItem, CurrencyRateItem, CustomFieldItem, StoreItem } from '@marea/contracts';
+import type { AccountSettings, CurrencyRateItem, CustomFieldItem, StoreItem } from '@marea/contracts';
 import type { CategoryLevel } from '@marea/domain/ingestion';
 import type {
   CartLineRow,
@@ -8,6 +8,7 @@ import type {
   FavouriteRow,
   IngestionTransaction,
   OrderRow,
+  PendingEventRow,
   ProductReference,
   ProductRow,
 } from '@marea/engine/ingestion';
@@ -17,7 +18,7 @@ import { latestRates, writeCurrencyRates } from './currency-rate-rows';
 import { customFieldTypes, customFieldsWithValues, writeCustomFields } from './custom-field-rows';
 import { customerIds } from './customer-references';
 import { writeCustomers } from './customer-rows';
-import { insertEvents } from './event-rows';
+import { insertEvents, insertEventsOfKnownCustomers } from './event-rows';
 import { managerIds } from './manager-users';
 import { existingOrders, writeOrders } from './order-rows';
 import { productIds } from './product-references';
@@ -84,10 +85,13 @@ export class PostgresIngestionTransaction implements IngestionTransaction {
   insertEvents(rows: EventRow[]) {
     return insertEvents(this.sql, rows);
   }
+  insertEventsOfKnownCustomers(rows: PendingEventRow[], skus: string[]) {
+    return insertEventsOfKnownCustomers(this.sql, rows, skus);
+  }
   applyShopperChanges(cartLines: CartLineRow[], favourites: FavouriteRow[]) {
     return applyShopperChanges(this.sql, cartLines, favourites);
   }
-  recordConsentChanges(rows: (ConsentItem & { customerId: string })[] | ConsentRow[]) {
-    return recordConsentChanges(this.sql, rows as ConsentRow[]);
+  recordConsentChanges(rows: ConsentRow[]) {
+    return recordConsentChanges(this.sql, rows);
   }
 }
