@@ -69,4 +69,24 @@ describe('events in PostgreSQL', () => {
     expect(result.items[0].errors?.[0].path).toBe('items[0].properties.sku');
     expect(result.items[1].errors?.[0]).toMatchObject({ path: 'items[1].storeExternalId', message: expect.stringMatching(/no store "nowhere"/) });
   });
+
+  it('records a batch mixing known and new customers, and concurrent batches creating the same customers', async () => {
+    const event = (id: string, customer: string, type = 'page_view', properties: Record<string, unknown> = {}) => ({
+      externalId: id, customerExternalId: customer, type, occurredAt: '2025-05-04T10:00:00Z', properties,
+    });
+    const mixed = await ingestion().recordEvents([
+      event('m-1', 'shopper'),
+      event('m-2', 'newcomer', 'add_to_cart', { sku: 'seeds', cartId: 'k-new' }),
+    ]);
+    expect(mixed).toMatchObject({ created: 2, referencesCreated: { customers: 1, products: 0 } });
+    const [cart] = await query(`SELECT cu.external_id FROM carts c JOIN customers cu ON cu.id = c.customer_id WHERE c.external_id = 'k-new'`);
+    expect(cart).toEqual({ external_id: 'newcomer' });
+
+    const batch = (client: string) => Array.from({ length: 30 }, (_, i) => event(`crowd-event-${client}-${i}`, `crowd-${i}`));
+    const results = await Promise.all(['a', 'b', 'c'].map((client) => ingestion().recordEvents(batch(client))));
+    expect(results.map((r) => r.items.filter((i) => i.outcome !== "created"))).toEqual([[], [], []]);
+    expect(results.reduce((sum, r) => sum + (r.referencesCreated?.customers ?? 0), 0)).toBe(30);
+    const [{ count }] = await query(`SELECT count(*)::int AS count FROM customers WHERE external_id LIKE 'crowd-%'`);
+    expect(count).toBe(30);
+  });
 });

@@ -12,7 +12,3 @@ export class ConcurrentCreation extends Error {
   }
 }
 
-/** Row keys of an external-id table that came back from a statement, for quick lookups. */
-export function byExternalId<Row extends { external_id: string }>(rows: Row[]): Map<string, Row> {
-  return new Map(rows.map((row) => [row.external_id, row]));
-}
