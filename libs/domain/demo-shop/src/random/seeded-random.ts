@@ -9,6 +9,8 @@ export class SeededRandom {
   private b: number;
   private c: number;
   private d: number;
+  /** The initial state, so derive() does not depend on how far this generator has run. */
+  private readonly origin: number;
 
   constructor(seed: number, stream = 0) {
     let state = (Math.imul(seed | 0, 0x9e3779b1) ^ Math.imul(stream | 0, 0x85ebca6b) ^ 0x6a09e667) | 0;
@@ -23,12 +25,13 @@ export class SeededRandom {
     this.b = splitmix();
     this.c = splitmix();
     this.d = splitmix();
+    this.origin = this.a;
     for (let i = 0; i < 12; i++) this.nextUint32(); // let the state mix before it is used
   }
 
   /** A generator for a sub-stream (a customer, a product …) that is independent of this one's position. */
   derive(stream: number): SeededRandom {
-    return new SeededRandom(this.a ^ 0x5bd1e995, stream);
+    return new SeededRandom(this.origin ^ 0x5bd1e995, stream);
   }
 
   nextUint32(): number {
