@@ -100,7 +100,8 @@ export function webVisits(random: SeededRandom, input: VisitsInput): { events: E
       }
     }
     if (added.length > 1 && random.chance(0.15)) {
-      const removed = added.pop()!;
+      const removed = added[added.length - 1];
+      added.pop();
       step();
       emit(visitId, at, 'remove_from_cart', productUrl(removed.product), { cartId, sku: removed.product.externalId });
     }
