@@ -1,6 +1,0 @@
-module.exports = {
-  displayName: 'infra-embedded-postgres',
-  preset: '../../../jest.preset.cjs',
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
-  moduleFileExtensions: ['ts', 'js', 'json'],
-};
