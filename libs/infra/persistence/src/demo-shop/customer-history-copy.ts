@@ -1,5 +1,5 @@
 import type { CustomerHistory } from '@marea/domain/demo-shop';
-import { cents, instant, json, NULL, text, textArray } from './copy-text';
+import { CopyBuffer } from './copy-buffer';
 
 /** The per-customer tables of the demo shop, in an order that satisfies their foreign keys. */
 export const HISTORY_TABLES = {
@@ -19,11 +19,11 @@ export type HistoryTable = keyof typeof HISTORY_TABLES;
 export const HISTORY_TABLE_NAMES = Object.keys(HISTORY_TABLES) as HistoryTable[];
 
 /**
- * Collects COPY lines of many customers, table by table. A customer's identities are its
- * external id, e-mail and phone; its consents are the newest change per channel.
+ * Collects COPY rows of many customers, table by table, as bytes. A customer's identities are
+ * its external id, e-mail and phone; its consents are the newest change per channel.
  */
 export class CustomerHistoryCopy {
-  private lines: Record<HistoryTable, string[]> = emptyLines();
+  private readonly out = Object.fromEntries(HISTORY_TABLE_NAMES.map((table) => [table, new CopyBuffer()])) as unknown as Record<HistoryTable, CopyBuffer>;
   private consentChangeId: number;
 
   constructor(
@@ -35,55 +35,71 @@ export class CustomerHistoryCopy {
   }
 
   add(history: CustomerHistory): void {
-    const out = this.lines;
+    const out = this.out;
     const c = history.customer;
     const id = c.id;
-    const manager = c.managerNumber === null ? NULL : (this.managerIds.get(c.managerNumber) ?? NULL);
-    out.customers.push(
-      `${id}\t${text(c.externalId)}\t${text(c.firstName)}\t${text(c.lastName)}\t${text(c.documentNumber)}\t${text(c.email)}\t${text(c.phone)}\t${text(c.birthDate)}\t${c.gender}\t${text(c.city)}\t${c.country}\t${c.language}\t${textArray(c.tags)}\t${json(c.attributes)}\t${manager}\t${instant(c.createdAt)}\t${instant(c.updatedAt)}\n`,
-    );
-    out.customer_identities.push(`external_id\t${text(c.externalId)}\t${id}\n`);
-    if (c.email) out.customer_identities.push(`email\t${text(c.email.toLowerCase())}\t${id}\n`);
-    if (c.phone) out.customer_identities.push(`phone\t${text(c.phone)}\t${id}\n`);
+    const manager = c.managerNumber === null ? null : (this.managerIds.get(c.managerNumber) ?? null);
+    out.customers
+      .int(id).tab().text(c.externalId).tab().text(c.firstName).tab().text(c.lastName).tab().text(c.documentNumber).tab()
+      .text(c.email).tab().text(c.phone).tab().text(c.birthDate).tab().ascii(c.gender).tab().text(c.city).tab()
+      .ascii(c.country).tab().ascii(c.language).tab().text(textArray(c.tags)).tab().text(JSON.stringify(c.attributes)).tab()
+      .text(manager).tab().instant(c.createdAt).tab().instant(c.updatedAt).end();
+    const identities = out.customer_identities;
+    identities.ascii('external_id').tab().text(c.externalId).tab().int(id).end();
+    if (c.email) identities.ascii('email').tab().text(c.email.toLowerCase()).tab().int(id).end();
+    if (c.phone) identities.ascii('phone').tab().text(c.phone).tab().int(id).end();
 
     for (const change of history.consentChanges) {
-      const at = instant(change.changedAt);
-      out.consent_changes.push(`${this.consentChangeId++}\t${id}\t${change.channel}\t${change.status}\t${at}\t${text(change.source)}\t${at}\n`);
+      out.consent_changes
+        .int(this.consentChangeId++).tab().int(id).tab().ascii(change.channel).tab().ascii(change.status).tab()
+        .instant(change.changedAt).tab().text(change.source).tab().instant(change.changedAt).end();
     }
     for (const consent of history.consents) {
-      out.consents.push(`${id}\t${consent.channel}\t${consent.status}\t${instant(consent.changedAt)}\t${text(consent.source)}\n`);
+      out.consents.int(id).tab().ascii(consent.channel).tab().ascii(consent.status).tab().instant(consent.changedAt).tab().text(consent.source).end();
     }
 
+    const orders = out.orders;
+    const lines = out.order_lines;
     for (const o of history.orders) {
-      const at = instant(o.orderedAt);
-      out.orders.push(
-        `${o.id}\t${o.externalId}\t${id}\t${o.storeId}\t${o.channel}\t${o.kind}\t${o.status}\t${o.returnedOrderId ?? NULL}\t${at}\t${o.currency}\t${cents(o.subtotal)}\t${cents(o.discountTotal)}\t${cents(o.taxTotal)}\t${cents(o.shippingTotal)}\t${cents(o.total)}\t${cents(o.costTotal)}\t${cents(o.margin)}\t${o.itemQuantity}\t${o.fxRate}\t${at}\t${at}\n`,
-      );
+      orders.int(o.id).tab().ascii(o.externalId).tab().int(id).tab().int(o.storeId).tab().ascii(o.channel).tab().ascii(o.kind).tab().ascii(o.status).tab();
+      if (o.returnedOrderId === null) orders.nul();
+      else orders.int(o.returnedOrderId);
+      orders
+        .tab().instant(o.orderedAt).tab().ascii(o.currency).tab().cents(o.subtotal).tab().cents(o.discountTotal).tab().cents(o.taxTotal).tab()
+        .cents(o.shippingTotal).tab().cents(o.total).tab().cents(o.costTotal).tab().cents(o.margin).tab().int(o.itemQuantity).tab()
+        .number(o.fxRate).tab().instant(o.orderedAt).tab().instant(o.orderedAt).end();
       for (const l of o.lines) {
-        out.order_lines.push(`${o.id}\t${l.lineNo}\t${l.productId}\t${l.quantity}\t${cents(l.unitPrice)}\t${cents(l.discount)}\t${cents(l.tax)}\t${cents(l.total)}\t${cents(l.cost)}\n`);
+        lines
+          .int(o.id).tab().int(l.lineNo).tab().int(l.productId).tab().int(l.quantity).tab().cents(l.unitPrice).tab()
+          .cents(l.discount).tab().cents(l.tax).tab().cents(l.total).tab().cents(l.cost).end();
       }
     }
 
     for (const cart of history.carts) {
-      out.carts.push(`${cart.id}\t${text(cart.externalId)}\t${id}\t${cart.storeId}\t${cart.status}\t${instant(cart.createdAt)}\t${instant(cart.updatedAt)}\n`);
-      for (const item of cart.items) out.cart_items.push(`${cart.id}\t${item.productId}\t${item.quantity}\t${cents(item.unitPrice)}\t${instant(item.addedAt)}\n`);
+      out.carts.int(cart.id).tab().text(cart.externalId).tab().int(id).tab().int(cart.storeId).tab().ascii(cart.status).tab().instant(cart.createdAt).tab().instant(cart.updatedAt).end();
+      for (const item of cart.items) {
+        out.cart_items.int(cart.id).tab().int(item.productId).tab().int(item.quantity).tab().cents(item.unitPrice).tab().instant(item.addedAt).end();
+      }
     }
-    for (const favourite of history.favourites) out.favourites.push(`${id}\t${favourite.productId}\t${instant(favourite.addedAt)}\n`);
+    for (const favourite of history.favourites) out.favourites.int(id).tab().int(favourite.productId).tab().instant(favourite.addedAt).end();
 
+    const events = out.events;
     for (const e of history.events) {
-      const at = instant(e.occurredAt);
-      out.events.push(`${e.id}\t${e.externalId}\t${id}\t${e.type}\t${at}\t${at}\t${text(e.visitId)}\t${e.storeId ?? NULL}\t${text(e.pageUrl)}\t${json(e.properties)}\n`);
+      events.int(e.id).tab().ascii(e.externalId).tab().int(id).tab().ascii(e.type).tab().instant(e.occurredAt).tab().instant(e.occurredAt).tab().text(e.visitId).tab();
+      if (e.storeId === null) events.nul();
+      else events.int(e.storeId);
+      events.tab().text(e.pageUrl).tab().text(JSON.stringify(e.properties)).end();
     }
   }
 
-  /** The collected COPY text per table, emptying the collector for the next batch. */
-  drain(): { table: HistoryTable; rows: string }[] {
-    const lines = this.lines;
-    this.lines = emptyLines();
-    return HISTORY_TABLE_NAMES.map((table) => ({ table, rows: lines[table].join('') }));
+  /** The collected COPY bytes per table; the collector starts empty again. */
+  drain(): { table: HistoryTable; rows: Buffer }[] {
+    return HISTORY_TABLE_NAMES.map((table) => ({ table, rows: this.out[table].take() }));
   }
 }
 
-function emptyLines(): Record<HistoryTable, string[]> {
-  return Object.fromEntries(HISTORY_TABLE_NAMES.map((table) => [table, []])) as unknown as Record<HistoryTable, string[]>;
+/** A text[] literal; every element quoted so commas and braces inside tags stay intact. */
+function textArray(values: readonly string[]): string {
+  if (values.length === 0) return '{}';
+  return `{${values.map((value) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
 }

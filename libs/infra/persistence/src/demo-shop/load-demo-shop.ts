@@ -72,7 +72,7 @@ export async function loadDemoShop(client: ClientBase, shop: DemoShop, options: 
   const counts = emptyRowCounts();
   const copyMs: Record<string, number> = {};
   let generateMs = 0;
-  const queue = new BoundedQueue<{ batch: { table: HistoryTable; rows: string }[]; customersDone: number }>(2);
+  const queue = new BoundedQueue<{ batch: { table: HistoryTable; rows: Buffer }[]; customersDone: number }>(2);
   const produce = async () => {
     const copy = new CustomerHistoryCopy(managerIds);
     let inBatch = 0;

@@ -1,7 +1,7 @@
 import type { ClientBase } from 'pg';
 import type { DemoShop } from '@marea/domain/demo-shop';
 import { copyInto } from './copy-into';
-import { cents, instant, json, text } from './copy-text';
+import { CopyBuffer } from './copy-buffer';
 
 /**
  * The shop's small tables: account, managers, stores, currency rates, custom fields, the
@@ -33,32 +33,31 @@ export async function loadReferenceData(client: ClientBase, shop: DemoShop, crea
     [shop.currencyRates.map((r) => r.currency), shop.currencyRates.map((r) => r.date), shop.currencyRates.map((r) => r.rate)],
   );
 
-  const created = instant(createdAtMs);
-  await copyInto(
-    client,
-    'stores',
-    ['id', 'external_id', 'name', 'channel', 'currency', 'timezone', 'created_at', 'updated_at'],
-    shop.stores.map((s) => `${s.id}\t${text(s.externalId)}\t${text(s.name)}\t${s.channel}\t${s.currency}\t${s.timezone}\t${created}\t${created}\n`).join(''),
-  );
-  await copyInto(
-    client,
-    'categories',
-    ['id', 'path', 'name', 'parent_id'],
-    shop.categories.map((c) => `${c.id}\t${text(c.path)}\t${text(c.name)}\t${c.parentId ?? '\\N'}\n`).join(''),
-  );
-  await copyInto(
-    client,
-    'products',
-    ['id', 'external_id', 'name', 'price', 'currency', 'image_url', 'attributes', 'created_at', 'updated_at'],
-    shop.products
-      .map((p) => `${p.id}\t${text(p.externalId)}\t${text(p.name)}\t${cents(p.priceCents)}\t${p.currency}\t${text(p.imageUrl)}\t${json({ ...p.attributes, cost: p.costCents / 100 })}\t${created}\t${created}\n`)
-      .join(''),
-  );
-  await copyInto(
-    client,
-    'product_categories',
-    ['product_id', 'category_id'],
-    shop.products.flatMap((p) => p.categoryIds.map((categoryId) => `${p.id}\t${categoryId}\n`)).join(''),
-  );
+  const rows = (write: (buffer: CopyBuffer) => void) => {
+    const buffer = new CopyBuffer();
+    write(buffer);
+    return buffer.take();
+  };
+  await copyInto(client, 'stores', ['id', 'external_id', 'name', 'channel', 'currency', 'timezone', 'created_at', 'updated_at'], rows((b) => {
+    for (const s of shop.stores) {
+      b.int(s.id).tab().text(s.externalId).tab().text(s.name).tab().ascii(s.channel).tab().ascii(s.currency).tab().text(s.timezone).tab().instant(createdAtMs).tab().instant(createdAtMs).end();
+    }
+  }));
+  await copyInto(client, 'categories', ['id', 'path', 'name', 'parent_id'], rows((b) => {
+    for (const c of shop.categories) {
+      b.int(c.id).tab().text(c.path).tab().text(c.name).tab();
+      if (c.parentId === null) b.nul().end();
+      else b.int(c.parentId).end();
+    }
+  }));
+  await copyInto(client, 'products', ['id', 'external_id', 'name', 'price', 'currency', 'image_url', 'attributes', 'created_at', 'updated_at'], rows((b) => {
+    for (const p of shop.products) {
+      const attributes = JSON.stringify({ ...p.attributes, cost: p.costCents / 100 });
+      b.int(p.id).tab().text(p.externalId).tab().text(p.name).tab().cents(p.priceCents).tab().ascii(p.currency).tab().text(p.imageUrl).tab().text(attributes).tab().instant(createdAtMs).tab().instant(createdAtMs).end();
+    }
+  }));
+  await copyInto(client, 'product_categories', ['product_id', 'category_id'], rows((b) => {
+    for (const p of shop.products) for (const categoryId of p.categoryIds) b.int(p.id).tab().int(categoryId).end();
+  }));
   return managerIds;
 }
