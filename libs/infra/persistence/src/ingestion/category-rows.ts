@@ -24,10 +24,11 @@ export async function ensureCategories(sql: SqlQuery, levels: CategoryLevel[]): 
 /**
  * Makes each listed product's categories exactly the given paths; returns the products whose
  * links changed. Deleted and inserted links are different rows, so one statement does both.
+ * Only products stored before this batch can have links to delete (a new one has none yet).
  */
 export async function replaceProductCategories(
   sql: SqlQuery,
-  products: { id: string; paths: string[] }[],
+  products: { id: string; paths: string[]; stored: boolean }[],
 ): Promise<Set<string>> {
   if (products.length === 0) return new Set();
   const pairs = products.flatMap((p) => p.paths.map((path) => [p.id, path] as const));
@@ -49,7 +50,7 @@ export async function replaceProductCategories(
        RETURNING product_id
      )
      SELECT product_id::text AS product_id FROM gone UNION SELECT product_id::text FROM added`,
-    [pairs.map((p) => p[0]), pairs.map((p) => p[1]), products.map((p) => p.id)],
+    [pairs.map((p) => p[0]), pairs.map((p) => p[1]), products.flatMap((p) => (p.stored ? [p.id] : []))],
   );
   return new Set(changed.map((row) => row.product_id));
 }

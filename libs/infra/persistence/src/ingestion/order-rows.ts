@@ -62,11 +62,17 @@ export async function writeOrders(sql: SqlQuery, rows: OrderRow[]): Promise<Writ
     [JSON.stringify(rows.map(header))],
   );
 
-  const ids = await sql<{ id: string; external_id: string }>(
-    `SELECT id::text AS id, external_id FROM orders WHERE external_id = ANY($1::text[])`,
-    [keys],
-  );
-  const idOf = new Map(ids.map((row) => [row.external_id, row.id]));
+  // Orders the statement wrote came back with their ids; only the unchanged ones are looked up.
+  const idOf = new Map(written.map((row) => [row.key, row.id]));
+  const unchanged = keys.filter((key) => !idOf.has(key));
+  if (unchanged.length) {
+    const ids = await sql<{ id: string; external_id: string }>(
+      `SELECT id::text AS id, external_id FROM orders WHERE external_id = ANY($1::text[])`,
+      [unchanged],
+    );
+    ids.forEach((row) => idOf.set(row.external_id, row.id));
+  }
+  const created = new Set(written.filter((row) => row.inserted).map((row) => row.key));
 
   // A return may refer to a sale of the same batch, which the statement above could not see yet.
   const returns = rows.filter((row) => row.returnedOrderExternalId !== null);
@@ -81,7 +87,7 @@ export async function writeOrders(sql: SqlQuery, rows: OrderRow[]): Promise<Writ
 
   const linesChanged = await writeOrderLines(
     sql,
-    rows.map((row) => ({ orderId: idOf.get(row.externalId) as string, lines: row.lines })),
+    rows.map((row) => ({ orderId: idOf.get(row.externalId) as string, lines: row.lines, created: created.has(row.externalId) })),
   );
   const headerWritten = new Set(written.map((row) => row.key));
   const onlyLines = rows.filter((row) => !headerWritten.has(row.externalId) && linesChanged.has(idOf.get(row.externalId) as string));

@@ -62,7 +62,9 @@ export async function writeProducts(sql: SqlQuery, rows: ProductRow[], levels: C
   const idOf = (key: string) => existing.get(key) ?? (byKey.get(key)?.id as string);
   const recategorised = await replaceProductCategories(
     sql,
-    rows.flatMap((row) => (row.categories ? [{ id: idOf(row.externalId), paths: row.categories }] : [])),
+    rows.flatMap((row) =>
+      row.categories ? [{ id: idOf(row.externalId), paths: row.categories, stored: existing.has(row.externalId) }] : [],
+    ),
   );
   const writtenIds = new Set(written.map((row) => row.id));
   const touched = [...recategorised].filter((id) => !writtenIds.has(id));
