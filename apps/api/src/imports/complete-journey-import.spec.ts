@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { useTestDatabase } from '@marea/testing';
-import { readSharedFile } from './testing/import-api-client';
+import { readSharedFile, REAL_DATA_IMPORT_MS, REAL_DATA_TEST_MS } from './testing/import-api-client';
 import { startImportTestApp, type ImportTestApp } from './testing/import-test-app';
 
 /*
@@ -47,7 +47,7 @@ describe('CSV import of The Complete Journey (real data)', () => {
         manufacturer_id: 'attributes.manufacturer_id',
         package_size: 'attributes.package_size',
       },
-    });
+    }, REAL_DATA_IMPORT_MS);
     expect(job).toMatchObject({ status: 'completed', totalRows: 92_331, acceptedRows: 92_331, rejectedRows: 0 });
     expect(await query(`SELECT count(*)::int AS n FROM products`)).toEqual({ n: 92_331 });
     expect(await query(`SELECT count(*)::int AS all, count(*) FILTER (WHERE parent_id IS NULL)::int AS top FROM categories`))
@@ -56,7 +56,7 @@ describe('CSV import of The Complete Journey (real data)', () => {
         FROM products p JOIN product_categories pc ON pc.product_id = p.id JOIN categories c ON c.id = pc.category_id
         WHERE p.external_id = '25671' GROUP BY p.id`))
       .toEqual({ name: 'ICE - CRUSHED/CUBED', brand: 'National', paths: expect.arrayContaining(['GROCERY > FRZN ICE']) });
-  });
+  }, REAL_DATA_TEST_MS);
 
   it('imports the transactions: households become customers, baskets orders, one row per line', async () => {
     const job = await test.api.importFile({
@@ -74,7 +74,7 @@ describe('CSV import of The Complete Journey (real data)', () => {
         week: null,
         transaction_timestamp: 'orderedAt',
       },
-    });
+    }, REAL_DATA_IMPORT_MS);
     expect(job).toMatchObject({ status: 'completed', totalRows: 75_000, acceptedRows: 74_138, rejectedRows: 862 });
     expect(await query(`SELECT count(*)::int AS n FROM customers`)).toEqual({ n: 2373 });
     expect(await query(`SELECT count(*)::int AS orders, sum(total)::text AS revenue FROM orders`))
@@ -87,5 +87,5 @@ describe('CSV import of The Complete Journey (real data)', () => {
     const rejects = await test.api.rejects(job.id);
     expect(new Set(rejects.map((r) => r.row)).size).toBe(862);
     expect(rejects.find((r) => r.column === 'quantity')).toMatchObject({ message: 'must not be 0' });
-  });
+  }, REAL_DATA_TEST_MS);
 });

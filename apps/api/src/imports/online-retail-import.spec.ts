@@ -1,5 +1,5 @@
 import { useTestDatabase } from '@marea/testing';
-import { readSharedFile } from './testing/import-api-client';
+import { readSharedFile, REAL_DATA_IMPORT_MS, REAL_DATA_TEST_MS } from './testing/import-api-client';
 import { startImportTestApp, type ImportTestApp } from './testing/import-test-app';
 
 /*
@@ -33,7 +33,7 @@ describe('CSV import of UCI Online Retail (real data)', () => {
       mapping: { CustomerID: 'customerId', Country: null },
       defaults: { storeId: 'uk-web' },
       format: { timezone: 'Europe/London' },
-    });
+    }, REAL_DATA_IMPORT_MS);
     expect(job).toMatchObject({
       status: 'completed',
       totalRows: 36_378,
@@ -57,7 +57,7 @@ describe('CSV import of UCI Online Retail (real data)', () => {
     // 2010-12-01 08:26 in London (GMT) is 08:26 UTC.
     expect(await query(`SELECT ordered_at FROM orders WHERE external_id = '536365'`))
       .toEqual({ ordered_at: new Date('2010-12-01T08:26:00Z') });
-  });
+  }, REAL_DATA_TEST_MS);
 
   it('changes nothing when the same file is imported again', async () => {
     const before = await db().dataSource.query(`SELECT count(*)::int AS n, max(updated_at) AS at FROM orders`);
@@ -67,8 +67,8 @@ describe('CSV import of UCI Online Retail (real data)', () => {
       mapping: { CustomerID: 'customerId', Country: null },
       defaults: { storeId: 'uk-web' },
       format: { timezone: 'Europe/London' },
-    });
+    }, REAL_DATA_IMPORT_MS);
     expect(job).toMatchObject({ status: 'completed', acceptedRows: 36_378, rejectedRows: 0 });
     expect(await db().dataSource.query(`SELECT count(*)::int AS n, max(updated_at) AS at FROM orders`)).toEqual(before);
-  });
+  }, REAL_DATA_TEST_MS);
 });

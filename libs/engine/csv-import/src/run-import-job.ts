@@ -52,6 +52,9 @@ export async function runImportJob(job: ClaimedJob, context: RunContext): Promis
 
   const chunks = chunkItems(plan.items, context.chunkLimits);
   for (let index = Math.max(job.nextChunk, 1); index <= chunks.length; index += 1) {
+    // The worker shares the API's event loop: let waiting requests and timers run between
+    // chunks, so a long import never starves them (a starved keep-alive timer closes sockets).
+    await new Promise((resolve) => setImmediate(resolve));
     if (context.shouldStop()) {
       return (await store.release(job.id, worker)) ? 'released' : 'lost';
     }

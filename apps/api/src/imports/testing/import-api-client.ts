@@ -6,6 +6,15 @@ import { ImportJob } from '@marea/contracts';
 export const SHARED_DATA = join(__dirname, '../../../../../../shared/data');
 export const readSharedFile = (path: string): Buffer => readFileSync(join(SHARED_DATA, path));
 
+/**
+ * How long a test waits for an import of a real data set (tens of thousands of rows) and, a
+ * little longer, the test itself: several times what it takes on a quiet 2-core machine, so a
+ * loaded CI machine slows it down without failing it, while a hung job still fails with the
+ * job's own status rather than a bare jest timeout.
+ */
+export const REAL_DATA_IMPORT_MS = 180_000;
+export const REAL_DATA_TEST_MS = REAL_DATA_IMPORT_MS + 30_000;
+
 export interface UploadRequest {
   entity: string;
   file: Uint8Array | string;
