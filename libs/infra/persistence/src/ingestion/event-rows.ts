@@ -2,6 +2,14 @@ import type { EventRow, KnownCustomerEvents, PendingEventRow } from '@marea/engi
 import type { SqlQuery } from './sql-query';
 
 /**
+ * The properties of all events as one JSON array, unnested in step with the column arrays by
+ * ROWS FROM: one JSON text to write and parse instead of a jsonb[] literal whose every element
+ * the driver would escape.
+ */
+const PROPERTIES = 'jsonb_array_elements($8::jsonb)';
+const propertiesOf = (rows: { properties: unknown }[]) => JSON.stringify(rows.map((r) => r.properties));
+
+/**
  * Records events with one multi-row INSERT (arrays unnested server-side: one round trip and
  * one plan whatever the batch size). An external id already recorded is skipped by the unique
  * index events_external_id_key; the returned ids are the events recorded now.
@@ -9,7 +17,8 @@ import type { SqlQuery } from './sql-query';
 export async function insertEvents(sql: SqlQuery, rows: EventRow[]): Promise<boolean[]> {
   const inserted = await sql<{ external_id: string }>(
     `INSERT INTO events (external_id, customer_id, type, occurred_at, visit_id, store_id, page_url, properties)
-     SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::timestamptz[], $5::text[], $6::integer[], $7::text[], $8::jsonb[])
+     SELECT * FROM ROWS FROM (unnest($1::text[]), unnest($2::bigint[]), unnest($3::text[]), unnest($4::timestamptz[]),
+                              unnest($5::text[]), unnest($6::integer[]), unnest($7::text[]), ${PROPERTIES})
      ON CONFLICT (external_id) DO NOTHING
      RETURNING external_id`,
     [
@@ -20,7 +29,7 @@ export async function insertEvents(sql: SqlQuery, rows: EventRow[]): Promise<boo
       rows.map((r) => r.visitId),
       rows.map((r) => r.storeId),
       rows.map((r) => r.pageUrl),
-      rows.map((r) => JSON.stringify(r.properties)),
+      propertiesOf(rows),
     ],
   );
   const recorded = new Set(inserted.map((row) => row.external_id));
@@ -36,7 +45,8 @@ export async function insertEvents(sql: SqlQuery, rows: EventRow[]): Promise<boo
 export async function insertEventsOfKnownCustomers(sql: SqlQuery, rows: PendingEventRow[], skus: string[]): Promise<KnownCustomerEvents> {
   const found = await sql<{ kind: 'event' | 'customer' | 'product'; key: string; id: string | null }>(
     `WITH u AS (
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::integer[], $7::text[], $8::jsonb[])
+       SELECT * FROM ROWS FROM (unnest($1::text[]), unnest($2::text[]), unnest($3::text[]), unnest($4::timestamptz[]),
+                                unnest($5::text[]), unnest($6::integer[]), unnest($7::text[]), ${PROPERTIES})
          AS u(external_id, customer_external_id, type, occurred_at, visit_id, store_id, page_url, properties)
      ),
      customer AS (
@@ -60,7 +70,7 @@ export async function insertEventsOfKnownCustomers(sql: SqlQuery, rows: PendingE
       rows.map((r) => r.visitId),
       rows.map((r) => r.storeId),
       rows.map((r) => r.pageUrl),
-      rows.map((r) => JSON.stringify(r.properties)),
+      propertiesOf(rows),
       skus,
     ],
   );
