@@ -4,7 +4,7 @@
  *
  *   npm run bench:seed -- [--customers 1000000] [--seed 1] [--on real|embedded|both]
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -29,23 +29,61 @@ async function migrate(url: string): Promise<void> {
   }
 }
 
+/** CPU seconds a local process has used (user + system), from /proc; NaN when not readable. */
+function cpuSecondsOf(pid: number): number {
+  const file = `/proc/${pid}/stat`;
+  if (!existsSync(file)) return NaN;
+  const fields = readFileSync(file, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** CPU used by Node and by the PostgreSQL backend in each phase: wall time lies on a shared machine. */
+class CpuByPhase {
+  private phase = 'start';
+  private node = process.cpuUsage();
+  private pg: number;
+  readonly used: { phase: string; node: number; pg: number }[] = [];
+
+  constructor(private readonly backendPid: number) {
+    this.pg = cpuSecondsOf(backendPid);
+  }
+
+  enter(phase: string): void {
+    if (phase === this.phase) return;
+    this.close();
+    this.phase = phase;
+  }
+
+  close(): void {
+    const node = process.cpuUsage(this.node);
+    const pg = cpuSecondsOf(this.backendPid);
+    this.used.push({ phase: this.phase, node: (node.user + node.system) / 1e6, pg: pg - this.pg });
+    this.node = process.cpuUsage();
+    this.pg = pg;
+  }
+}
+
 async function seedInto(url: string, label: string): Promise<DemoShopLoadReport> {
   await migrate(url);
   const client = new Client({ connectionString: url, application_name: 'marea-bench' });
   await client.connect();
   try {
-    console.log(`\n== ${label}: ${await describeMachine(url)}`);
+    const version = (await client.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version;
+    console.log(`\n== ${label} ${version}: ${await describeMachine(url)}`);
+    const cpu = new CpuByPhase((await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid);
     let lastPrint = 0;
     const outcome = await seedDemoShop(client, {
       customers: CUSTOMERS,
       seed: SEED,
       now: new Date('2026-11-23T00:00:00Z'),
       onProgress: (p) => {
+        cpu.enter(p.phase);
         if ((p.phase === 'rows' || p.phase === 'indexes') && Date.now() - lastPrint < 5000 && p.customersDone < p.customersTotal) return;
         lastPrint = Date.now();
         console.log(`  ${p.phase.padEnd(9)} ${p.customersDone.toLocaleString('en')}/${p.customersTotal.toLocaleString('en')}${p.detail ? ` ${p.detail}` : ''}`);
       },
     });
+    cpu.close();
     if (!outcome.seeded) throw new Error('the benchmark database was not empty');
     const { report } = outcome;
     const rows = Object.entries(report.counts).filter(([table]) => table !== 'returns').reduce((sum, [, n]) => sum + n, 0);
@@ -56,6 +94,7 @@ async function seedInto(url: string, label: string): Promise<DemoShopLoadReport>
     console.log(`  indexes: ${Object.entries(report.indexMs).sort((a, b) => b[1] - a[1]).map(([name, ms]) => `${name} ${seconds(ms)}`).join(', ')}`);
     const rowsPhase = report.phases.find((p) => p.phase === 'rows')?.ms ?? report.ms;
     console.log(`  total      ${(report.ms / 1000).toFixed(1).padStart(7)} s   ${rows.toLocaleString('en')} rows, ${Math.round(rows / (rowsPhase / 1000)).toLocaleString('en')} rows/s while streaming, ${Math.round(rows / (report.ms / 1000)).toLocaleString('en')} rows/s overall`);
+    console.log(`  CPU seconds (Node / PostgreSQL backend): ${cpu.used.filter((u) => u.phase !== 'start').map((u) => `${u.phase} ${u.node.toFixed(1)} / ${u.pg.toFixed(1)}`).join(', ')}`);
     console.log(`  goal ${GOAL_MS / 1000} s: ${report.ms <= GOAL_MS ? 'met' : 'NOT met'}`);
     const size = await client.query<{ size: string }>('SELECT pg_size_pretty(pg_database_size(current_database())) AS size');
     console.log(`  database size ${size.rows[0].size}`);

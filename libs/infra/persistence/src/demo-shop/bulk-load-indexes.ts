@@ -1,40 +1,59 @@
 import type { ClientBase } from 'pg';
 
-interface Suspended {
-  readonly indexes: { name: string; definition: string }[];
-  readonly foreignKeys: { table: string; name: string; definition: string }[];
+interface Lifted {
+  readonly table: string;
+  readonly name: string;
+  readonly definition: string;
+}
+
+export interface SuspendedIndexes {
+  /** Primary keys and unique constraints of the loaded tables. */
+  readonly keys: Lifted[];
+  readonly indexes: Lifted[];
+  /** Foreign keys on the loaded tables and those of other tables that point at them. */
+  readonly foreignKeys: Lifted[];
 }
 
 /**
- * Lifts the secondary indexes and foreign keys of `tables` for a bulk load and puts them back
- * afterwards, built once over all rows instead of row by row. Definitions are read from the
- * catalogue, so an index a later migration adds is handled too. Primary keys and unique
- * constraints stay (other tables' foreign keys depend on them). Must run inside the load's
+ * Lifts every index, key and foreign key of `tables` for a bulk load and puts them back
+ * afterwards, each built once by sorting all rows instead of growing row by row (and without
+ * the write-ahead log's full-page images of random index inserts). Definitions are read from
+ * the catalogue, so whatever a later migration adds is handled too. Must run inside the load's
  * transaction: if the load fails, the rollback restores everything.
  */
-export async function suspendIndexes(client: ClientBase, tables: readonly string[]): Promise<Suspended> {
-  const indexes = await client.query<{ name: string; definition: string }>(
-    `SELECT quote_ident(ic.relname) AS name, pg_get_indexdef(i.indexrelid) AS definition
+export async function suspendIndexes(client: ClientBase, tables: readonly string[]): Promise<SuspendedIndexes> {
+  const foreignKeys = await client.query<Lifted>(
+    `SELECT c.conrelid::regclass::text AS table, quote_ident(c.conname) AS name, pg_get_constraintdef(c.oid) AS definition
+       FROM pg_constraint c
+      WHERE c.contype = 'f'
+        AND (c.conrelid = ANY($1::text[]::regclass[]) OR c.confrelid = ANY($1::text[]::regclass[]))`,
+    [tables],
+  );
+  const keys = await client.query<Lifted>(
+    `SELECT c.conrelid::regclass::text AS table, quote_ident(c.conname) AS name, pg_get_constraintdef(c.oid) AS definition
+       FROM pg_constraint c
+      WHERE c.contype IN ('p', 'u') AND c.conrelid = ANY($1::text[]::regclass[])`,
+    [tables],
+  );
+  const indexes = await client.query<Lifted>(
+    `SELECT i.indrelid::regclass::text AS table, i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
        FROM pg_index i
-       JOIN pg_class t ON t.oid = i.indrelid
-       JOIN pg_class ic ON ic.oid = i.indexrelid
-      WHERE t.relnamespace = current_schema()::regnamespace AND t.relname = ANY($1)
+      WHERE i.indrelid = ANY($1::text[]::regclass[])
         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)`,
     [tables],
   );
-  const foreignKeys = await client.query<{ table: string; name: string; definition: string }>(
-    `SELECT quote_ident(t.relname) AS table, quote_ident(c.conname) AS name, pg_get_constraintdef(c.oid) AS definition
-       FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
-      WHERE c.contype = 'f' AND t.relnamespace = current_schema()::regnamespace AND t.relname = ANY($1)`,
-    [tables],
-  );
   for (const fk of foreignKeys.rows) await client.query(`ALTER TABLE ${fk.table} DROP CONSTRAINT ${fk.name}`);
+  for (const key of keys.rows) await client.query(`ALTER TABLE ${key.table} DROP CONSTRAINT ${key.name}`);
   for (const index of indexes.rows) await client.query(`DROP INDEX ${index.name}`);
-  return { indexes: indexes.rows, foreignKeys: foreignKeys.rows };
+  return { keys: keys.rows, indexes: indexes.rows, foreignKeys: foreignKeys.rows };
 }
 
-/** Rebuilds what suspendIndexes lifted; re-adding a foreign key checks every row once. */
-export async function restoreIndexes(client: ClientBase, suspended: Suspended, onStep?: (what: string) => void): Promise<void> {
+/** Rebuilds what suspendIndexes lifted: keys, then indexes, then foreign keys (each checks every row once). */
+export async function restoreIndexes(client: ClientBase, suspended: SuspendedIndexes, onStep?: (what: string) => void): Promise<void> {
+  for (const key of suspended.keys) {
+    onStep?.(key.name);
+    await client.query(`ALTER TABLE ${key.table} ADD CONSTRAINT ${key.name} ${key.definition}`);
+  }
   for (const index of suspended.indexes) {
     onStep?.(index.name);
     await client.query(index.definition);
