@@ -28,9 +28,9 @@ export async function describeMachine(url: string): Promise<string> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ version: string }>('SHOW server_version');
+    const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
     const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-    return `${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, PostgreSQL ${rows[0].version}, Node ${process.version}`;
+    return `${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, PostgreSQL ${rows[0].server_version}, Node ${process.version}`;
   } finally {
     await client.end();
   }
