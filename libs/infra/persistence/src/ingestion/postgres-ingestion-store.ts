@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { IngestionStore, IngestionTransaction } from '@marea/engine/ingestion';
 import { PostgresIngestionTransaction } from './postgres-ingestion-transaction';
@@ -12,27 +11,6 @@ function retryable(error: unknown): boolean {
   if (error instanceof ConcurrentCreation) return true;
   const code = (error as { code?: string; driverError?: { code?: string } } | null)?.code;
   return RETRYABLE.has(code ?? (error as { driverError?: { code?: string } })?.driverError?.code ?? '');
-}
-
-/** The pg client a query runner holds once connected. */
-interface PgClient {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
-}
-
-const names = new Map<string, string>();
-
-/**
- * Ingestion statements are few and fixed, and run for every batch: each is a named prepared
- * statement, parsed and planned once per connection instead of once per batch (the parse and
- * plan of the event and order statements cost PostgreSQL about as much as their execution).
- */
-function statementName(text: string): string {
-  let name = names.get(text);
-  if (name === undefined) {
-    name = `marea_ingest_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
-    names.set(text, name);
-  }
-  return name;
 }
 
 /**
@@ -59,9 +37,8 @@ export class PostgresIngestionStore implements IngestionStore {
     await runner.connect();
     try {
       await runner.startTransaction();
-      const client = (runner as unknown as { databaseConnection: PgClient }).databaseConnection;
       const sql: SqlQuery = async <Row>(text: string, parameters: unknown[] = []) =>
-        (await client.query({ name: statementName(text), text, values: parameters })).rows as Row[];
+        ((await runner.query(text, parameters, true)) as { records: Row[] }).records;
       const result = await work(new PostgresIngestionTransaction(sql));
       await runner.commitTransaction();
       return result;
