@@ -43,7 +43,7 @@ const boundaries = (forSpecs) => [
   },
 ];
 
-const configFiles = ['eslint.angular.mjs', '**/jest.config.*', '**/webpack.config.*', '**/eslint.config.*', '**/jest.preset.*'];
+const configFiles = ['eslint.angular.mjs', 'jest.angular.cjs', '**/jest.config.*', '**/webpack.config.*', '**/eslint.config.*', '**/jest.preset.*'];
 
 export default [
   ...nx.configs['flat/base'],

@@ -1,14 +1,1 @@
-module.exports = {
-  displayName: 'web-imports',
-  preset: '../../../jest.preset.cjs',
-  testEnvironment: 'jsdom',
-  setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
-  transform: {
-    '^.+\\.(ts|mjs|js|html)$': [
-      'jest-preset-angular',
-      { tsconfig: '<rootDir>/tsconfig.spec.json', stringifyContentPathRegex: '\\.(html|svg)$' },
-    ],
-  },
-  // Angular's locale data ships as ES modules in .js files.
-  transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|@angular/common/locales/))'],
-};
+module.exports = { ...require('../../../jest.angular.cjs'), displayName: 'web-imports' };
