@@ -2,3 +2,4 @@ export * from './errors';
 export * from './ingestion';
 export * from './overview';
 export * from './csv-import';
+export * from './customers';
