@@ -3,3 +3,4 @@ export * from './ingestion';
 export * from './overview';
 export * from './csv-import';
 export * from './customers';
+export * from './access';
