@@ -1,5 +1,6 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { ImportJobProgress1764100000000 } from './1764100000000-import-job-progress';
+import { CustomerSearch1764350000000 } from './1764350000000-customer-search';
 import { CustomerMetrics1764200000000 } from './1764200000000-customer-metrics';
 import { Access1764250000000 } from './1764250000000-access';
 

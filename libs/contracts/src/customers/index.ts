@@ -1,1 +1,5 @@
 export * from './customer-metrics';
+export * from './customer-search';
+export * from './customer-profile';
+export * from './customer-edit';
+export * from './customer-timeline';
