@@ -5,3 +5,4 @@ export * from './csv-import';
 export * from './ingestion';
 export * from './database/with-pg-client';
 export * from './demo-shop';
+export * from './access';
