@@ -9,7 +9,11 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
-      additionalEntryPoints: [{ entryName: 'seed', entryPath: './src/cli/seed.ts' }],
+      additionalEntryPoints: [
+        { entryName: 'seed', entryPath: './src/cli/seed.ts' },
+        // CSV import planning runs on a thread of its own (see imports/planning).
+        { entryName: 'plan-import.worker', entryPath: './src/imports/planning/plan-import.worker.ts' },
+      ],
       tsConfig: './tsconfig.app.json',
       optimization: false,
       outputHashing: 'none',

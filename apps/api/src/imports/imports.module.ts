@@ -10,6 +10,8 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { ImportWorkerHost } from './import-worker.host';
 import { ImportsController } from './imports.controller';
+import { planImportWorkerScript } from './planning/plan-import-worker-script';
+import { threadImportPlanner } from './planning/thread-import-planner';
 
 /**
  * CSV imports: the upload API and this process's background worker. Rows go through the same
@@ -40,6 +42,7 @@ import { ImportsController } from './imports.controller';
           store,
           ingestion,
           customFieldTypes: () => readCustomFieldTypes(dataSource),
+          planner: threadImportPlanner(planImportWorkerScript()),
           worker: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
           onError: (error, jobId) => logger.error({ err: error, jobId }, 'import job failed on an internal error'),
         });

@@ -1,5 +1,6 @@
 import type { ChunkLimits } from '@marea/domain/csv-import';
 import type { ImportJobStore } from './import-job-store';
+import type { ImportPlanner } from './import-planner';
 import type { CustomFieldTypes, ItemIngestion } from './item-ingestion';
 import { runImportJob } from './run-import-job';
 
@@ -7,6 +8,8 @@ export interface ImportWorkerOptions {
   readonly store: ImportJobStore;
   readonly ingestion: ItemIngestion;
   readonly customFieldTypes?: CustomFieldTypes;
+  /** Default: on this thread; a process that serves the API passes one that plans on another. */
+  readonly planner?: ImportPlanner;
   /** Unique per process: it marks the jobs this worker owns. */
   readonly worker: string;
   readonly pollMs?: number;
@@ -63,6 +66,7 @@ export class ImportWorker {
               store,
               ingestion: this.options.ingestion,
               customFieldTypes: this.options.customFieldTypes,
+              planner: this.options.planner,
               worker,
               chunkLimits: this.options.chunkLimits ?? { items: 1000, rows: 5000 },
               shouldStop: () => !this.running || this.lost,

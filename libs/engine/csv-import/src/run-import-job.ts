@@ -1,12 +1,15 @@
 import { ImportOptions, type BatchResult, type ImportEntity } from '@marea/contracts';
-import { chunkItems, CsvFileError, planImport, rejectsFromBatch, type ChunkLimits } from '@marea/domain/csv-import';
+import { chunkItems, CsvFileError, rejectsFromBatch, type ChunkLimits } from '@marea/domain/csv-import';
 import type { ClaimedJob, ImportJobStore } from './import-job-store';
+import { planOnThisThread, type ImportPlanner } from './import-planner';
 import type { CustomFieldTypes, ItemIngestion } from './item-ingestion';
 
 export interface RunContext {
   readonly store: ImportJobStore;
   readonly ingestion: ItemIngestion;
   readonly customFieldTypes?: CustomFieldTypes;
+  /** Default: on this thread. */
+  readonly planner?: ImportPlanner;
   readonly worker: string;
   /** Items and rows per ingestion batch (whole orders are never split). */
   readonly chunkLimits: ChunkLimits;
@@ -30,8 +33,10 @@ export async function runImportJob(job: ClaimedJob, context: RunContext): Promis
   }
   let plan;
   try {
-    const types = job.entity === 'customers' && context.customFieldTypes ? await context.customFieldTypes() : new Map();
-    plan = planImport(await store.readFile(job.id), job.entity, options.data, types);
+    const customFieldTypes =
+      job.entity === 'customers' && context.customFieldTypes ? await context.customFieldTypes() : new Map();
+    const planner = context.planner ?? planOnThisThread;
+    plan = await planner({ bytes: await store.readFile(job.id), entity: job.entity, options: options.data, customFieldTypes });
   } catch (error) {
     if (!(error instanceof CsvFileError)) throw error;
     await store.fail(job.id, worker, error.message);
