@@ -4,3 +4,4 @@ export * from './overview';
 export * from './csv-import';
 export * from './customers';
 export * from './access';
+export * from './segments';

@@ -1,0 +1,25 @@
+/**
+ * Segment rules: the model's validation, its SQL compiler and an independent reference
+ * evaluator. docs/segment-rules.md describes every condition and operator.
+ *
+ * The stable API (the segment engine and the rule builder use it):
+ * - `validateSegmentRule(rule, catalogue, lookup?) → SegmentRuleProblem[]` — every problem of
+ *   an untrusted rule with its path, in a marketer's words; [] when it can be saved.
+ * - `compileSegmentRule(rule, { now, catalogue, ...lookup }) → { ok: true, sql, params } |
+ *   { ok: false, problems }` — one parameterised statement selecting `customer_id`;
+ *   `$1` = the evaluation moment, `$2` = the account's time zone.
+ * - `parseSegmentRule(input) → { rule } | { problems }` — the typed rule with defaults filled in.
+ * - `evaluateSegmentRule(rule, shop, { now, timeZone })` — the reference evaluator over
+ *   in-memory data, for tests that check the compiler.
+ */
+export { validateSegmentRule, semanticProblems, type SegmentReferenceLookup } from './validation/validate-segment-rule';
+export { parseSegmentRule } from './validation/structure-problems';
+export { segmentReferences } from './validation/membership-cycles';
+export {
+  compileSegmentRule,
+  compileValidSegmentRule,
+  type CompileOptions,
+  type CompiledSegmentRule,
+  type SegmentRuleNotCompiled,
+} from './compiler/compile-segment-rule';
+export { isTimeRelative } from './validation/time-relative';
