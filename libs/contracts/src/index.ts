@@ -5,3 +5,5 @@ export * from './csv-import';
 export * from './customers';
 export * from './access';
 export * from './segments';
+export * from './segment-definitions';
+export * from './notifications';

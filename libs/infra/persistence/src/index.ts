@@ -6,3 +6,5 @@ export * from './ingestion';
 export * from './database/with-pg-client';
 export * from './demo-shop';
 export * from './access';
+export * from './segments';
+export * from './notifications';
