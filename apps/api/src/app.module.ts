@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from './config/app-config.token';
 import type { AppConfig } from './config/app-config';
+import { CustomerMetricsModule } from './customer-metrics/customer-metrics.module';
 import { HealthController } from './health/health.controller';
 import { IngestionModule } from './ingestion/ingestion.module';
 import { ImportsModule } from './imports/imports.module';
@@ -35,6 +36,7 @@ export class AppModule {
         IngestionModule,
         OverviewModule,
         ImportsModule,
+        CustomerMetricsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -6,5 +6,6 @@ export * from './ingestion';
 export * from './database/with-pg-client';
 export * from './demo-shop';
 export * from './access';
+export * from './customer-metrics';
 export * from './segments';
 export * from './notifications';

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { ImportOptions, type ImportEntity, type ImportJob, type ImportJobPage, type ImportReject } from '@marea/contracts';
 import type { ChunkRecord, ClaimedJob, ImportJobStore, NewImportJob } from '@marea/engine/csv-import';
+import { refreshCustomerMetrics } from '../customer-metrics/refresh-whole-base';
 
 interface JobRow {
   id: string;
@@ -130,7 +131,10 @@ export class PgImportJobStore implements ImportJobStore {
     });
   }
 
-  complete(jobId: string, worker: string): Promise<boolean> {
+  async complete(jobId: string, worker: string): Promise<boolean> {
+    // The rows changed many customers' figures and the base's RFM quintiles: deal them again
+    // before the job shows as completed, so whoever waits for it sees current metrics.
+    await refreshCustomerMetrics(this.dataSource, new Date());
     return this.finish(jobId, worker, 'completed', null);
   }
 

@@ -1,5 +1,6 @@
 import type { ClientBase } from 'pg';
 import { createDemoShop } from '@marea/domain/demo-shop';
+import { refreshCustomerMetricsOnClient } from '../customer-metrics/refresh-whole-base';
 import { loadDemoShop, type DemoShopLoadReport, type LoadOptions } from './load-demo-shop';
 
 export interface SeedDemoShopOptions extends LoadOptions {
@@ -45,6 +46,7 @@ export async function seedDemoShop(client: ClientBase, options: SeedDemoShopOpti
     const now = options.now ?? new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
     const shop = createDemoShop({ seed: options.seed, customers: options.customers, now });
     const report = await loadDemoShop(client, shop, options);
+    await refreshCustomerMetricsOnClient(client, now);
     await client.query('COMMIT');
     return { seeded: true, report };
   } catch (error) {

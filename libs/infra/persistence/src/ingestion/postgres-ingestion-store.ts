@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { IngestionStore, IngestionTransaction } from '@marea/engine/ingestion';
-import { PostgresIngestionTransaction } from './postgres-ingestion-transaction';
+import { MetricsMaintainingTransaction } from '../customer-metrics/metrics-maintaining-transaction';
 import { ConcurrentCreation, type SqlQuery } from './sql-query';
 
 const ATTEMPTS = 5;
@@ -39,7 +39,9 @@ export class PostgresIngestionStore implements IngestionStore {
       await runner.startTransaction();
       const sql: SqlQuery = async <Row>(text: string, parameters: unknown[] = []) =>
         ((await runner.query(text, parameters, true)) as { records: Row[] }).records;
-      const result = await work(new PostgresIngestionTransaction(sql));
+      const tx = new MetricsMaintainingTransaction(sql);
+      const result = await work(tx);
+      await tx.refreshCustomerMetrics();
       await runner.commitTransaction();
       return result;
     } catch (error) {

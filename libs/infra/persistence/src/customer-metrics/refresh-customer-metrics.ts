@@ -1,0 +1,50 @@
+import type { SqlQuery } from '../ingestion/sql-query';
+import { customerFiguresSql, type FiguresScope } from './customer-figures-sql';
+
+const FIGURE_COLUMNS = [
+  'ticket_count', 'ticket_count_12m', 'revenue', 'revenue_12m', 'margin', 'margin_12m', 'average_ticket',
+  'average_unit_price', 'units', 'returns_count', 'first_purchase_at', 'first_store_id', 'last_purchase_at',
+  'last_activity_at', 'primary_affinity', 'secondary_affinity',
+];
+
+/**
+ * Writes the figures of the scope's customers into customer_metrics in one statement: rows are
+ * upserted (unchanged rows are not rewritten), and rows of customers left without any activity
+ * are deleted. RFM scores are left as they are: they are relative to the whole base and dealt
+ * by `scoreRfm`. Returns how many rows were written.
+ */
+async function writeFigures(sql: SqlQuery, scope: FiguresScope, now: Date, customerIds: string[] = []): Promise<number> {
+  const parameters: unknown[] = scope === 'listed' ? [now, customerIds] : [now];
+  const stale = scope === 'listed' ? 'm.customer_id = ANY($2::bigint[]) AND' : '';
+  const [{ written }] = await sql<{ written: number }>(
+    `WITH figures AS (${customerFiguresSql(scope, 'ranked')}),
+     upserted AS (
+       INSERT INTO customer_metrics AS m (customer_id, ${FIGURE_COLUMNS.join(', ')}, computed_at)
+       SELECT customer_id, ${FIGURE_COLUMNS.join(', ')}, $1::timestamptz FROM figures ORDER BY customer_id
+       ON CONFLICT (customer_id) DO UPDATE
+         SET ${FIGURE_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, computed_at = EXCLUDED.computed_at
+         WHERE (${FIGURE_COLUMNS.map((c) => `m.${c}`).join(', ')}, m.computed_at)
+               IS DISTINCT FROM (${FIGURE_COLUMNS.map((c) => `EXCLUDED.${c}`).join(', ')}, EXCLUDED.computed_at)
+       RETURNING customer_id
+     ),
+     emptied AS (
+       DELETE FROM customer_metrics m
+       WHERE ${stale} NOT EXISTS (SELECT 1 FROM figures f WHERE f.customer_id = m.customer_id)
+       RETURNING customer_id
+     )
+     SELECT ((SELECT count(*) FROM upserted) + (SELECT count(*) FROM emptied))::int AS written`,
+    parameters,
+  );
+  return written;
+}
+
+/** Refreshes the figures of a few customers (after a batch wrote their orders), as of `now`. */
+export function refreshCustomerMetricsOf(sql: SqlQuery, customerIds: string[], now: Date): Promise<number> {
+  if (customerIds.length === 0) return Promise.resolve(0);
+  return writeFigures(sql, 'listed', now, customerIds);
+}
+
+/** Refreshes the figures of every customer, as of `now`, set-based over all orders. */
+export function refreshAllCustomerFigures(sql: SqlQuery, now: Date): Promise<number> {
+  return writeFigures(sql, 'all', now);
+}
