@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
+import { AccessModule } from './access/access.module';
 import { APP_CONFIG } from './config/app-config.token';
 import type { AppConfig } from './config/app-config';
 import { CustomerMetricsModule } from './customer-metrics/customer-metrics.module';
@@ -33,6 +34,7 @@ export class AppModule {
           pinoHttp: { logger, autoLogging: { ignore: (request) => request.url === '/api/health' } },
         }),
         ...webApp,
+        AccessModule,
         IngestionModule,
         OverviewModule,
         ImportsModule,

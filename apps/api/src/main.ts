@@ -4,6 +4,8 @@ import { openDatabase } from './bootstrap/open-database';
 import { seedDemoShopOnStart } from './bootstrap/seed-demo-shop-on-start';
 import { createHttpApp } from './http/create-http-app';
 import { createLogger } from './logging/create-logger';
+import { signInHint } from './access/first-admin-from-environment';
+import { PgUserStore } from '@marea/infra/persistence';
 
 async function main(): Promise<void> {
   let config;
@@ -26,7 +28,7 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://${config.HOST}:${port}`;
   logger.info({ url }, 'Marea is running');
-  process.stdout.write(`\n  Marea is running at ${url}  (API docs: ${url}/api/docs)\n\n`);
+  process.stdout.write(`\n  Marea is running at ${url}  (API docs: ${url}/api/docs)\n${await signInHint(app.get(PgUserStore), url, config)}\n`);
 
   let closing = false;
   const shutdown = async (signal: string) => {

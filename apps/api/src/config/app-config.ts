@@ -26,6 +26,18 @@ export const AppConfigSchema = z.object({
   BATCH_LIMIT: z.coerce.number().int().min(1).max(100_000).default(1000),
   CSV_UPLOAD_LIMIT_MB: z.coerce.number().int().min(1).max(2048).default(200),
   WEB_DIST: z.string().min(1).default('dist/apps/web/browser'),
+  // Access (docs/access.md). The first admin can come from these two instead of the setup screen.
+  MAREA_ADMIN_EMAIL: z.email().optional(),
+  MAREA_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(200).optional(),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  SECURE_COOKIES: onOff.default('auto'),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((list) => list.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .pipe(z.array(z.url())),
+  SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
+  INGEST_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(20_000),
 });
 
 export type AppConfig = Readonly<

@@ -1,6 +1,9 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
+import { corsOptions } from '../access/cors-options';
+import { securityHeaders } from '../access/security-headers';
 import { AppModule, type AppDependencies } from '../app.module';
 import { ApiExceptionFilter } from './api-exception.filter';
 import { jsonBody } from './json-body';
@@ -16,6 +19,9 @@ export async function createHttpApp(dependencies: AppDependencies): Promise<Nest
   });
   app.useLogger(app.get(PinoNestLogger));
   app.setGlobalPrefix('api', { exclude: [] });
+  app.use(securityHeaders());
+  app.enableCors(corsOptions(dependencies.config));
+  app.use(cookieParser());
   app.use(jsonBody(dependencies.config.BODY_LIMIT));
   app.useGlobalFilters(new ApiExceptionFilter(dependencies.logger));
   app.disable('x-powered-by');

@@ -1,5 +1,13 @@
+import type { AccessRefusalCode } from '../access/access-refusal-code';
+
 /** Codes of requests the API refuses before any business rule runs; clients can branch on them. */
-export type RequestRefusalCode = 'INVALID_JSON' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_BODY' | 'INVALID_BATCH' | 'BATCH_TOO_LARGE';
+export type RequestRefusalCode =
+  | 'INVALID_JSON'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_BODY'
+  | 'INVALID_BATCH'
+  | 'BATCH_TOO_LARGE'
+  | AccessRefusalCode;
 
 /**
  * A request the client must change (malformed body, wrong envelope, too large), raised by the

@@ -5,6 +5,7 @@ import { loadConfig } from '../config/app-config';
 import { createHttpApp } from '../http/create-http-app';
 import { createLogger } from '../logging/create-logger';
 import { ImportApiClient } from './testing/import-api-client';
+import { testCredentials } from '../access/testing/test-credentials';
 
 const CUSTOMERS = 'externalId,email,firstName\n';
 
@@ -19,7 +20,7 @@ describe('CSV import API: bad input', () => {
     app = await createHttpApp({ config, logger: createLogger(config), dataSource: db().dataSource });
     await app.listen(0, '127.0.0.1');
     base = await app.getUrl();
-    api = new ImportApiClient(base);
+    api = new ImportApiClient(base, (await testCredentials(db().dataSource, 'marketer')).headers);
     const ingestion = app.get(IngestionService);
     await ingestion.upsertStores([{ externalId: 'web', name: 'Web', channel: 'ecommerce', currency: 'EUR' }]);
   });
@@ -107,10 +108,10 @@ describe('CSV import API: bad input', () => {
   });
 
   it('lists jobs newest first, answers 404 for an unknown job, and documents the routes', async () => {
-    const page = await (await fetch(`${base}/api/v1/imports?limit=2`)).json();
+    const page = await (await fetch(`${base}/api/v1/imports?limit=2`, { headers: api.headers })).json();
     expect(page).toMatchObject({ limit: 2, offset: 0, total: expect.any(Number) });
     expect(page.items).toHaveLength(2);
-    expect((await fetch(`${base}/api/v1/imports/00000000-0000-0000-0000-000000000000`)).status).toBe(404);
+    expect((await fetch(`${base}/api/v1/imports/00000000-0000-0000-0000-000000000000`, { headers: api.headers })).status).toBe(404);
     const document = await (await fetch(`${base}/api/openapi.json`)).json();
     expect(Object.keys(document.paths)).toEqual(
       expect.arrayContaining(['/api/v1/imports', '/api/v1/imports/{id}', '/api/v1/imports/{id}/rejects']),

@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { ImportJob, ImportJobPage } from '@marea/contracts';
 import { CsvImportError, CsvImportService } from '@marea/engine/csv-import';
 import { ImportsErrorFilter } from './imports-error.filter';
+import { Allow } from '../access/allow.decorator';
 
 class ImportJobDto extends createZodDto(ImportJob) {}
 class ImportJobPageDto extends createZodDto(ImportJobPage) {}
@@ -35,6 +36,7 @@ interface UploadedCsv {
 }
 
 @ApiTags('imports')
+@Allow(['admin', 'marketer'])
 @Controller('v1/imports')
 @UseFilters(ImportsErrorFilter)
 export class ImportsController {

@@ -3,9 +3,11 @@ import { ApiBody, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nes
 import type { AccountSettings } from '@marea/contracts';
 import { IngestionService } from '@marea/engine/ingestion';
 import { AccountSettingsDto, ApiErrorDto } from './ingestion-documents';
+import { Allow, ANY_ROLE } from '../access/allow.decorator';
 
 /** The account: name, currency and time zone every figure is expressed in. */
 @ApiTags('account')
+@Allow(ANY_ROLE, ['read'])
 @Controller('v1/account')
 export class AccountController {
   constructor(private readonly ingestion: IngestionService) {}
@@ -18,6 +20,7 @@ export class AccountController {
   }
 
   @Put()
+  @Allow(['admin'])
   @ApiOperation({
     summary: 'Change the account settings',
     description:

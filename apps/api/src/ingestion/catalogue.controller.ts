@@ -5,9 +5,13 @@ import { IngestionService } from '@marea/engine/ingestion';
 import { BatchEnvelopePipe } from './batch-envelope.pipe';
 import { BatchRoute } from './batch-route';
 import { ProductBatchDto } from './ingestion-documents';
+import { Allow } from '../access/allow.decorator';
+import { RateLimited } from '../access/rate-limit';
 
 /** The product catalogue. */
 @ApiTags('ingestion: catalogue')
+@Allow(['admin'], ['ingest'])
+@RateLimited('ingestion')
 @Controller('v1')
 export class CatalogueController {
   constructor(private readonly ingestion: IngestionService) {}

@@ -5,9 +5,13 @@ import { IngestionService } from '@marea/engine/ingestion';
 import { BatchEnvelopePipe } from './batch-envelope.pipe';
 import { BatchRoute } from './batch-route';
 import { ConsentBatchDto, CustomerBatchDto } from './ingestion-documents';
+import { Allow } from '../access/allow.decorator';
+import { RateLimited } from '../access/rate-limit';
 
 /** Customer profiles and their consents. */
 @ApiTags('ingestion: customers')
+@Allow(['admin'], ['ingest'])
+@RateLimited('ingestion')
 @Controller('v1')
 export class CustomersController {
   constructor(private readonly ingestion: IngestionService) {}

@@ -5,9 +5,13 @@ import { IngestionService } from '@marea/engine/ingestion';
 import { BatchEnvelopePipe } from './batch-envelope.pipe';
 import { BatchRoute } from './batch-route';
 import { EventBatchDto } from './ingestion-documents';
+import { Allow } from '../access/allow.decorator';
+import { RateLimited } from '../access/rate-limit';
 
 /** Behaviour: page and product views, carts, favourites, messages, custom events. */
 @ApiTags('ingestion: events')
+@Allow(['admin'], ['ingest'])
+@RateLimited('ingestion')
 @Controller('v1')
 export class EventsController {
   constructor(private readonly ingestion: IngestionService) {}

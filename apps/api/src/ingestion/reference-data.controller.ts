@@ -5,9 +5,13 @@ import { IngestionService } from '@marea/engine/ingestion';
 import { BatchEnvelopePipe } from './batch-envelope.pipe';
 import { BatchRoute } from './batch-route';
 import { CurrencyRateBatchDto, CustomFieldBatchDto, StoreBatchDto } from './ingestion-documents';
+import { Allow } from '../access/allow.decorator';
+import { RateLimited } from '../access/rate-limit';
 
 /** What other records refer to: stores, exchange rates and custom-field definitions. */
 @ApiTags('ingestion: reference data')
+@Allow(['admin'], ['ingest'])
+@RateLimited('ingestion')
 @Controller('v1')
 export class ReferenceDataController {
   constructor(private readonly ingestion: IngestionService) {}

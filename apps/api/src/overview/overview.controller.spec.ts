@@ -4,6 +4,7 @@ import { Overview } from '@marea/contracts';
 import { loadConfig } from '../config/app-config';
 import { createHttpApp } from '../http/create-http-app';
 import { createLogger } from '../logging/create-logger';
+import { testCredentials } from '../access/testing/test-credentials';
 
 describe('GET /api/v1/overview', () => {
   const db = useTestDatabase();
@@ -20,7 +21,8 @@ describe('GET /api/v1/overview', () => {
 
   it('answers with the account figures in the documented shape', async () => {
     await db().dataSource.query(`INSERT INTO customers (external_id) VALUES ('c1'), ('c2')`);
-    const response = await fetch(`${base}/api/v1/overview`);
+    const { headers } = await testCredentials(db().dataSource, 'manager');
+    const response = await fetch(`${base}/api/v1/overview`, { headers });
     expect(response.status).toBe(200);
     const overview = Overview.parse(await response.json());
     expect(overview).toMatchObject({ currency: 'EUR', customers: 2, allTime: { orders: 0, revenue: 0 } });

@@ -4,10 +4,12 @@ import { createZodDto } from 'nestjs-zod';
 import { DataSource } from 'typeorm';
 import { Overview } from '@marea/contracts';
 import { readOverview } from '@marea/infra/persistence';
+import { Allow, ANY_ROLE } from '../access/allow.decorator';
 
 class OverviewDto extends createZodDto(Overview) {}
 
 @ApiTags('overview')
+@Allow(ANY_ROLE, ['read'])
 @Controller('v1/overview')
 export class OverviewController {
   constructor(private readonly dataSource: DataSource) {}

@@ -26,7 +26,11 @@ export interface UploadRequest {
 
 /** Speaks to the imports API of a running test app, as an integrator would. */
 export class ImportApiClient {
-  constructor(private readonly base: string) {}
+  constructor(
+    private readonly base: string,
+    /** The credentials every request carries (see testCredentials). */
+    readonly headers: Record<string, string> = {},
+  ) {}
 
   async upload(request: UploadRequest): Promise<Response> {
     const form = new FormData();
@@ -36,7 +40,7 @@ export class ImportApiClient {
     for (const name of ['mapping', 'defaults', 'format'] as const) {
       if (request[name] !== undefined) form.append(name, JSON.stringify(request[name]));
     }
-    return fetch(`${this.base}/api/v1/imports`, { method: 'POST', body: form });
+    return fetch(`${this.base}/api/v1/imports`, { method: 'POST', body: form, headers: this.headers });
   }
 
   /** Uploads and waits for the job to finish, whatever its outcome. */
@@ -50,7 +54,7 @@ export class ImportApiClient {
   async waitFor(id: string, timeoutMs = 60_000): Promise<ImportJob> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const job = ImportJob.parse(await (await fetch(`${this.base}/api/v1/imports/${id}`)).json());
+      const job = ImportJob.parse(await (await fetch(`${this.base}/api/v1/imports/${id}`, { headers: this.headers })).json());
       if (job.status === 'completed' || job.status === 'failed') return job;
       if (Date.now() > deadline) throw new Error(`import ${id} still ${job.status} after ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -59,7 +63,7 @@ export class ImportApiClient {
 
   /** The rejects report, parsed: one entry per reason. */
   async rejects(id: string): Promise<{ row: number; column: string; message: string; original: string }[]> {
-    const response = await fetch(`${this.base}/api/v1/imports/${id}/rejects`);
+    const response = await fetch(`${this.base}/api/v1/imports/${id}/rejects`, { headers: this.headers });
     if (!response.ok) throw new Error(`rejects answered ${response.status}`);
     const { parse } = await import('csv-parse/sync');
     const records = parse((await response.text()).replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];

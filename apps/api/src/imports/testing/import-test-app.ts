@@ -4,6 +4,7 @@ import { IngestionService } from '@marea/engine/ingestion';
 import { loadConfig } from '../../config/app-config';
 import { createHttpApp } from '../../http/create-http-app';
 import { createLogger } from '../../logging/create-logger';
+import { testCredentials } from '../../access/testing/test-credentials';
 import { ImportApiClient } from './import-api-client';
 
 export interface ImportTestApp {
@@ -20,7 +21,7 @@ export async function startImportTestApp(db: { dataSource: DataSource }, env: Re
   await app.listen(0, '127.0.0.1');
   return {
     app,
-    api: new ImportApiClient(await app.getUrl()),
+    api: new ImportApiClient(await app.getUrl(), (await testCredentials(db.dataSource, { key: 'admin' })).headers),
     ingestion: app.get(IngestionService),
     close: () => app.close(),
   };
