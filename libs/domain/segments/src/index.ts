@@ -7,9 +7,9 @@
  *   an untrusted rule with its path, in a marketer's words; [] when it can be saved.
  * - `compileSegmentRule(rule, { now, catalogue, ...lookup }) → { ok: true, sql, params } |
  *   { ok: false, problems }` — one parameterised statement selecting `customer_id`;
- *   `$1` = the evaluation moment, `$2` = the account's time zone.
+ *   every value, the evaluation moment and the time zone included, is a `$n` parameter.
  * - `parseSegmentRule(input) → { rule } | { problems }` — the typed rule with defaults filled in.
- * - `evaluateSegmentRule(rule, shop, { now, timeZone })` — the reference evaluator over
+ * - `evaluateSegmentRule(rule, shop, now)` — the reference evaluator over
  *   in-memory data, for tests that check the compiler.
  */
 export { validateSegmentRule, semanticProblems, type SegmentReferenceLookup } from './validation/validate-segment-rule';
@@ -23,3 +23,5 @@ export {
   type SegmentRuleNotCompiled,
 } from './compiler/compile-segment-rule';
 export { isTimeRelative } from './validation/time-relative';
+export { evaluateSegmentRule } from './reference/evaluate-segment-rule';
+export type { ReferenceShop, ReferenceCustomer, ReferenceOrder, ReferenceMetrics } from './reference/reference-shop';

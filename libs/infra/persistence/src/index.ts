@@ -9,3 +9,4 @@ export * from './access';
 export * from './customer-metrics';
 export * from './segments';
 export * from './notifications';
+export * from './segment-sql';

@@ -49,8 +49,8 @@ function compileGroup(match: 'all' | 'any', negate: boolean, nodes: readonly Rul
 
 /**
  * Compiles a rule (untrusted input: it is validated first) into one parameterised PostgreSQL
- * statement. `$1` is the evaluation moment and `$2` the account's time zone; every other value
- * of the rule is a further parameter. Conditions whose data does not exist yet answer problems.
+ * statement; every value of the rule, the evaluation moment and the account's time zone are `$n`
+ * parameters. Conditions whose data does not exist yet answer problems instead of SQL.
  */
 export function compileSegmentRule(rule: unknown, options: CompileOptions): CompiledSegmentRule | SegmentRuleNotCompiled {
   const parsed = parseSegmentRule(rule);

@@ -12,7 +12,7 @@ function monthDayRange(md: string, from: string, to: string, wraps: string): str
 }
 
 function dateTest(v: string, test: ValueTest, ctx: SqlContext): string {
-  const { params, today } = ctx;
+  const { params } = ctx;
   const date = (value: string | number) => params.add(value, 'date');
   const days = (n: number) => params.add(n, 'integer');
   switch (test.op) {
@@ -27,17 +27,17 @@ function dateTest(v: string, test: ValueTest, ctx: SqlContext): string {
     case 'between':
       return `${v} BETWEEN ${date(test.from)} AND ${date(test.to)}`;
     case 'in_last_days':
-      return `${v} BETWEEN ${today} - ${days(test.days)} AND ${today}`;
+      return `${v} BETWEEN ${ctx.today} - ${days(test.days)} AND ${ctx.today}`;
     case 'in_next_days':
-      return `${v} BETWEEN ${today} AND ${today} + ${days(test.days)}`;
+      return `${v} BETWEEN ${ctx.today} AND ${ctx.today} + ${days(test.days)}`;
     case 'before_days_from_now':
-      return `${v} < ${today} + ${days(test.days)}`;
+      return `${v} < ${ctx.today} + ${days(test.days)}`;
     case 'after_days_from_now':
-      return `${v} > ${today} + ${days(test.days)}`;
+      return `${v} > ${ctx.today} + ${days(test.days)}`;
     case 'this_month':
-      return `date_trunc('month', ${v}::timestamp) = date_trunc('month', ${today}::timestamp)`;
+      return `date_trunc('month', ${v}::timestamp) = date_trunc('month', ${ctx.today}::timestamp)`;
     case 'last_month':
-      return `date_trunc('month', ${v}::timestamp) = date_trunc('month', ${today}::timestamp) - interval '1 month'`;
+      return `date_trunc('month', ${v}::timestamp) = date_trunc('month', ${ctx.today}::timestamp) - interval '1 month'`;
     case 'anniversary_between': {
       const from = monthDayNumber(test.from);
       const to = monthDayNumber(test.to);
@@ -49,8 +49,8 @@ function dateTest(v: string, test: ValueTest, ctx: SqlContext): string {
     case 'anniversary_in_days': {
       // A span of a year or more holds every day of the year.
       if (test.to - test.from >= 365) return `${v} IS NOT NULL`;
-      const from = `month_day(${today} + ${days(test.from)})`;
-      const to = `month_day(${today} + ${days(test.to)})`;
+      const from = `month_day(${ctx.today} + ${days(test.from)})`;
+      const to = `month_day(${ctx.today} + ${days(test.to)})`;
       return monthDayRange(`month_day(${v})`, from, to, `${from} > ${to}`);
     }
     case 'is_empty':

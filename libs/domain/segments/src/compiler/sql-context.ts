@@ -5,19 +5,35 @@ import { SqlParameters } from './sql-parameters';
 export interface SqlContext {
   readonly params: SqlParameters;
   readonly catalogue: SegmentCatalogue;
-  /** `$1::timestamptz`: the evaluation moment. */
+  /** The evaluation moment, e.g. `$1::timestamptz`. */
   readonly now: string;
-  /** `$2::text`: the account's time zone, in which dates are calendar days. */
+  /** The account's time zone, in which dates are calendar days. */
   readonly timeZone: string;
   /** The calendar day of the evaluation moment in the account's time zone. */
   readonly today: string;
 }
 
+/**
+ * The moment and the time zone become parameters when a condition first uses them:
+ * PostgreSQL rejects a statement with a parameter it never reads (its type is unknown).
+ */
 export function createSqlContext(now: Date, catalogue: SegmentCatalogue): SqlContext {
   const params = new SqlParameters();
-  const nowParam = params.add(now.toISOString(), 'timestamptz');
-  const timeZone = params.add(catalogue.timeZone, 'text');
-  return { params, catalogue, now: nowParam, timeZone, today: `(${nowParam} AT TIME ZONE ${timeZone})::date` };
+  let nowParam: string | undefined;
+  let zoneParam: string | undefined;
+  return {
+    params,
+    catalogue,
+    get now() {
+      return (nowParam ??= params.add(now.toISOString(), 'timestamptz'));
+    },
+    get timeZone() {
+      return (zoneParam ??= params.add(catalogue.timeZone, 'text'));
+    },
+    get today() {
+      return `(${this.now} AT TIME ZONE ${this.timeZone})::date`;
+    },
+  };
 }
 
 /** The calendar day, in the account's time zone, of a timestamptz expression. */

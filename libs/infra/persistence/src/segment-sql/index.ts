@@ -1,0 +1,2 @@
+export * from './read-segment-catalogue';
+export * from './select-segment-members';
