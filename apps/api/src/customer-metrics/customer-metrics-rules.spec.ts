@@ -118,4 +118,16 @@ describe('the purchase metrics rules, on small hand-made shops', () => {
     expect(malformed.status).toBe(400);
     expect(malformed.body.error).toMatchObject({ code: 'INVALID_CUSTOMER_ID', details: [{ field: 'id', message: 'must be a customer id such as 42' }] });
   });
+
+  it('shows a manager only the metrics of the customers they manage', async () => {
+    const manager = await api.as('manager');
+    const path = `/api/v1/customers/${await shop.idOf('day')}/metrics`;
+    expect((await manager.send('GET', path)).body).toEqual({ error: { code: 'CUSTOMER_NOT_FOUND', message: `There is no customer with id ${await shop.idOf('day')}.` } });
+
+    await db().dataSource.query(
+      `UPDATE customers SET manager_id = (SELECT max(id) FROM users WHERE role = 'manager') WHERE external_id = 'day'`,
+    );
+    expect(await manager.send('GET', path)).toMatchObject({ status: 200, body: { tickets: { allTime: 2 } } });
+    expect((await (await api.as('marketer')).send('GET', path)).status).toBe(200);
+  });
 });

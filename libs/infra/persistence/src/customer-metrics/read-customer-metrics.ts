@@ -1,5 +1,7 @@
 import { CustomerMetrics, RfmSegmentName } from '@marea/contracts';
+import type { CustomerVisibility } from '@marea/domain/access';
 import { AFFINITY_MINIMUM_TICKETS, elapsedDays, pickAffinities } from '@marea/domain/customer-metrics';
+import { customerVisibilitySql } from '../access/customer-visibility-sql';
 import type { SqlQuery } from '../ingestion/sql-query';
 import { customerFiguresSql, type CustomerFiguresRow } from './customer-figures-sql';
 
@@ -18,7 +20,7 @@ type ProfileRow = Partial<CustomerFiguresRow> & {
 // The figures are computed live for the one customer (index-driven: the customer's orders, their
 // lines, events and consent changes); the RFM scores are read from customer_metrics because
 // quintiles only exist relative to the whole base.
-const PROFILE_SQL = `
+const profileSql = (visible: string) => `
   WITH figures AS (${customerFiguresSql('listed', 'spends')})
   SELECT c.id::text AS id, (SELECT currency FROM account) AS currency,
          f.ticket_count, f.ticket_count_12m, f.revenue, f.revenue_12m, f.margin, f.margin_12m,
@@ -31,17 +33,25 @@ const PROFILE_SQL = `
   LEFT JOIN figures f ON f.customer_id = c.id
   LEFT JOIN stores st ON st.id = f.first_store_id
   LEFT JOIN customer_metrics m ON m.customer_id = c.id
-  WHERE c.id = ($2::bigint[])[1]`;
+  WHERE c.id = ($2::bigint[])[1] AND ${visible}`;
 
 const amount = (text: string | null | undefined): number => (text == null ? 0 : Number(text));
 const optionalAmount = (text: string | null | undefined): number | null => (text == null ? null : Number(text));
 
 /**
  * One customer's purchase metrics as of `asOf`, computed live from their orders; null when
- * there is no such customer. The result is validated against the contract before it leaves.
+ * there is no such customer, or none the asker may see (a manager sees their own customers).
+ * The result is validated against the contract before it leaves.
  */
-export async function readCustomerMetrics(sql: SqlQuery, customerId: string, asOf: Date): Promise<CustomerMetrics | null> {
-  const [row] = await sql<ProfileRow>(PROFILE_SQL, [asOf, [customerId]]);
+export async function readCustomerMetrics(
+  sql: SqlQuery,
+  customerId: string,
+  asOf: Date,
+  visibility: CustomerVisibility = { kind: 'all' },
+): Promise<CustomerMetrics | null> {
+  const parameters: unknown[] = [asOf, [customerId]];
+  const visible = customerVisibilitySql(visibility, 'c', parameters);
+  const [row] = await sql<ProfileRow>(profileSql(visible), parameters);
   if (!row) return null;
   const tickets = row.ticket_count ?? 0;
   const spends = (row.category_spends ?? []).map((entry) => ({ value: entry.value, spend: Number(entry.spend) }));
