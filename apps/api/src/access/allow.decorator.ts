@@ -15,5 +15,8 @@ export const Allow = (roles: readonly Role[], scopes: readonly KeyScope[] = []) 
 /** A route anyone may call without signing in: health, sign-in, first-admin setup, accepting an invitation. */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
-/** Everyone signed in, whatever their role (their own session, reading the account). */
+/** Every role: with `Allow(ANY_ROLE, …)` everyone signed in, whatever their role. */
 export const ANY_ROLE: readonly Role[] = ['admin', 'marketer', 'manager'];
+
+/** People signed in through the web app, and no API key: their own session. */
+export const SignedInUsers = () => SetMetadata<string, AccessRule>(ACCESS_RULE, { roles: ANY_ROLE, scopes: [] });

@@ -8,7 +8,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { ApiErrorDto } from '../ingestion/ingestion-documents';
 import { SessionInfoDto, SignInRequestDto } from './access-documents';
-import { Allow, ANY_ROLE, Public } from './allow.decorator';
+import { Public, SignedInUsers } from './allow.decorator';
 import { AuditLog } from './audit-log';
 import { parseBody } from './parse-body';
 import { Principal } from './principal.decorator';
@@ -47,7 +47,7 @@ export class SessionController {
   }
 
   @Get()
-  @Allow(ANY_ROLE)
+  @SignedInUsers()
   @ApiOperation({ summary: 'The signed-in user and the CSRF token of the session' })
   @ApiOkResponse({ type: SessionInfoDto })
   @ApiResponse({ status: 401, type: ApiErrorDto, description: 'UNAUTHENTICATED: nobody is signed in' })
@@ -57,7 +57,7 @@ export class SessionController {
   }
 
   @Delete()
-  @Allow(ANY_ROLE)
+  @SignedInUsers()
   @HttpCode(204)
   @ApiOperation({ summary: 'Sign out: ends the session and clears its cookie' })
   @ApiNoContentResponse()

@@ -49,7 +49,7 @@ export class PgAuditLog {
     const rows = await this.db.query<AuditRow[]>(
       `SELECT id::text AS id, at, actor_user_id::text AS actor_user_id, actor_api_key_id::text AS actor_api_key_id, actor_label,
               action, subject, details, ip
-       FROM audit_log WHERE ($2::bigint IS NULL OR id < $2) ORDER BY id DESC LIMIT $1`,
+       FROM audit_log WHERE ($2::bigint IS NULL OR audit_log.id < $2) ORDER BY audit_log.id DESC LIMIT $1`,
       [limit, before === undefined ? null : toId(before)],
     );
     return {

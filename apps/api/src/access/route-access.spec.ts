@@ -1,0 +1,128 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { useTestDatabase } from '@marea/testing';
+import { startApi, type Actor, type ApiUnderTest } from '../ingestion/testing/api-under-test';
+
+/**
+ * Who may call every route, as tested below by calling it. A route added without a line here
+ * fails the test; a route without `@Allow` is admin-only ("admin key:admin").
+ * `public` routes take anyone, signed in or not.
+ */
+const EXPECTED: Record<string, string> = {
+  'GET /api/health': 'public',
+  // Access
+  'POST /api/v1/session': 'public',
+  'GET /api/v1/session': 'admin marketer manager',
+  'DELETE /api/v1/session': 'admin marketer manager',
+  'GET /api/v1/setup': 'public',
+  'POST /api/v1/setup': 'public',
+  'POST /api/v1/invitations/accept': 'public',
+  'GET /api/v1/users': 'admin key:admin',
+  'POST /api/v1/users': 'admin key:admin',
+  'PATCH /api/v1/users/{id}': 'admin key:admin',
+  'GET /api/v1/api-keys': 'admin key:admin',
+  'POST /api/v1/api-keys': 'admin key:admin',
+  'DELETE /api/v1/api-keys/{id}': 'admin key:admin',
+  'GET /api/v1/audit-log': 'admin key:admin',
+  // Ingestion
+  'POST /api/v1/stores': 'admin key:ingest key:admin',
+  'POST /api/v1/currency-rates': 'admin key:ingest key:admin',
+  'POST /api/v1/custom-fields': 'admin key:ingest key:admin',
+  'POST /api/v1/customers': 'admin key:ingest key:admin',
+  'POST /api/v1/consents': 'admin key:ingest key:admin',
+  'POST /api/v1/products': 'admin key:ingest key:admin',
+  'POST /api/v1/orders': 'admin key:ingest key:admin',
+  'POST /api/v1/events': 'admin key:ingest key:admin',
+  'GET /api/v1/account': 'admin marketer manager key:read key:admin',
+  'PUT /api/v1/account': 'admin key:admin',
+  // Imports and the overview
+  'POST /api/v1/imports': 'admin marketer key:admin',
+  'GET /api/v1/imports': 'admin marketer key:admin',
+  'GET /api/v1/imports/{id}': 'admin marketer key:admin',
+  'GET /api/v1/imports/{id}/rejects': 'admin marketer key:admin',
+  'GET /api/v1/overview': 'admin marketer manager key:read key:admin',
+  // Segments and notifications
+  'GET /api/v1/segments': 'admin marketer key:admin',
+  'POST /api/v1/segments': 'admin marketer key:admin',
+  'POST /api/v1/segments/preview': 'admin marketer key:admin',
+  'GET /api/v1/segments/{code}': 'admin marketer key:admin',
+  'PATCH /api/v1/segments/{code}': 'admin marketer key:admin',
+  'DELETE /api/v1/segments/{code}': 'admin marketer key:admin',
+  'POST /api/v1/segments/{code}/activate': 'admin marketer key:admin',
+  'POST /api/v1/segments/{code}/deactivate': 'admin marketer key:admin',
+  'GET /api/v1/segments/{code}/customers': 'admin marketer key:admin',
+  'GET /api/v1/segments/{code}/customers.csv': 'admin marketer key:admin',
+  'GET /api/v1/segments/{code}/sizes': 'admin marketer key:admin',
+  'GET /api/v1/notifications': 'admin marketer manager key:admin',
+  'POST /api/v1/notifications/read': 'admin marketer manager key:admin',
+  'GET /api/v1/customers/{id}/metrics': 'admin marketer manager key:read key:admin',
+};
+
+const ACTORS: [string, Actor][] = [
+  ['admin', 'admin'],
+  ['marketer', 'marketer'],
+  ['manager', 'manager'],
+  ['key:ingest', { key: 'ingest' }],
+  ['key:read', { key: 'read' }],
+  ['key:admin', { key: 'admin' }],
+];
+
+interface ExpressLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
+
+/** Every API route Nest registered, as `METHOD /path` in OpenAPI's `{param}` notation. */
+function registeredRoutes(app: NestExpressApplication): string[] {
+  const stack = app.getHttpAdapter().getInstance().router.stack as unknown as ExpressLayer[];
+  return stack
+    .filter((layer) => layer.route?.path.startsWith('/api/'))
+    .flatMap((layer) =>
+      Object.keys(layer.route!.methods).map((method) => `${method.toUpperCase()} ${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`),
+    )
+    .filter((route) => !/\/api\/(docs|openapi\.json)/.test(route));
+}
+
+describe('who may call each route', () => {
+  const db = useTestDatabase();
+  let api: ApiUnderTest;
+  let routes: string[];
+
+  beforeAll(async () => {
+    api = await startApi(db(), { SIGN_IN_RATE_LIMIT: '10000' }, { as: 'anonymous' });
+    // The same registry the server answers from: a second app over the same database.
+    const { createHttpApp } = await import('../http/create-http-app');
+    const { loadConfig } = await import('../config/app-config');
+    const { createLogger } = await import('../logging/create-logger');
+    const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent' });
+    const app = await createHttpApp({ config, logger: createLogger(config), dataSource: db().dataSource });
+    await app.init();
+    routes = registeredRoutes(app);
+    await app.close();
+  });
+  afterAll(() => api?.close());
+
+  it('has an expected audience for every registered route, and no line for a route that is gone', () => {
+    expect(routes.length).toBeGreaterThan(20);
+    expect(routes.filter((route) => !(route in EXPECTED))).toEqual([]);
+    expect(Object.keys(EXPECTED).filter((route) => !routes.includes(route))).toEqual([]);
+  });
+
+  it('lets in exactly the expected roles and key scopes, and nobody anonymous unless the route is public', async () => {
+    const actual: Record<string, string> = {};
+    for (const route of routes.filter((r) => r in EXPECTED)) {
+      const [method, template] = route.split(' ');
+      const path = template.replace(/\{\w+\}/g, '0');
+      // An empty JSON object: enough to pass the gate, never a valid change, so nothing is written.
+      const body = ['GET', 'DELETE'].includes(method) ? undefined : {};
+      const admitted = async (actor: Actor) => {
+        const client = await api.as(actor);
+        const { status } = await client.send(method, path, body);
+        return status !== 401 && status !== 403;
+      };
+      const names: string[] = [];
+      for (const [name, actor] of ACTORS) if (await admitted(actor)) names.push(name);
+      actual[route] = (await admitted('anonymous')) ? 'public' : names.join(' ');
+      if (actual[route] === 'public') expect(names).toHaveLength(ACTORS.length);
+    }
+    expect(actual).toEqual(Object.fromEntries(routes.filter((r) => r in EXPECTED).map((route) => [route, EXPECTED[route]])));
+  }, 120_000);
+});
