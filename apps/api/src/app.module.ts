@@ -12,6 +12,7 @@ import { HealthController } from './health/health.controller';
 import { IngestionModule } from './ingestion/ingestion.module';
 import { ImportsModule } from './imports/imports.module';
 import { OverviewModule } from './overview/overview.module';
+import { SegmentsModule } from './segments/segments.module';
 
 export interface AppDependencies {
   config: AppConfig;
@@ -39,6 +40,7 @@ export class AppModule {
         OverviewModule,
         ImportsModule,
         CustomerMetricsModule,
+        SegmentsModule,
       ],
       controllers: [HealthController],
       providers: [

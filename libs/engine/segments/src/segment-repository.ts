@@ -7,18 +7,18 @@ import type {
   SegmentPreview,
   SegmentSizePoint,
 } from '@marea/contracts';
-import type { CompiledRule } from './segment-rules';
+import type { CheckedRule, CompiledRule } from './segment-rules';
 
 export interface NewSegment {
+  /** The rule stored is `rule.value` (defaults filled in), not `input.rule`. */
   readonly input: SegmentInput;
-  readonly ruleVersion: number;
-  readonly timeRelative: boolean;
+  readonly rule: CheckedRule;
   readonly createdBy: string | null;
 }
 
-/** An edit as stored: a new rule comes with its version and whether it reads the clock. */
+/** An edit as stored: a new rule comes checked, with its version and whether it reads the clock. */
 export interface SegmentChanges extends Omit<SegmentEdit, 'rule'> {
-  readonly rule?: { readonly value: unknown; readonly version: number; readonly timeRelative: boolean };
+  readonly rule?: CheckedRule;
 }
 
 /** Where segment definitions, their members and their size history live. */

@@ -1,24 +1,31 @@
-/** One thing wrong in a rule, at the path of the node that has it (`conditions[1].value`). */
+/** One thing wrong in a rule, at the path of the node that has it (`conditions[1].test.value`). */
 export interface RuleProblem {
   readonly path: string;
   readonly message: string;
 }
 
 /**
- * A rule compiled to SQL selecting the `customer_id` of every matching customer, its values as
- * parameters `$1 … $n`.
+ * A rule compiled to SQL selecting the `customer_id` of every matching customer, once each, its
+ * values as parameters `$1 … $n`.
  */
 export interface CompiledRule {
   readonly sql: string;
   readonly params: readonly unknown[];
 }
 
-/** How the engine reads segment rules: validation, compilation at an evaluation moment. */
-export interface SegmentRules {
-  /** The version of the rule model new and edited rules are stored with. */
+/** A rule that passed validation, as it is stored. */
+export interface CheckedRule {
+  /** The rule with the model's defaults filled in. */
+  readonly value: unknown;
   readonly version: number;
-  /** Every problem of the rule; empty when it can be saved. `code` is the segment's own (cycles). */
-  validate(rule: unknown, code?: string): Promise<RuleProblem[]>;
-  /** Throws SegmentError INVALID_SEGMENT when the rule (or the catalogue under it) has problems. */
+  /** Its answer changes with time alone ("in the last 30 days"): swept at least hourly. */
+  readonly timeRelative: boolean;
+}
+
+/** How the engine reads segment rules: validation against the shop, compilation at a moment. */
+export interface SegmentRules {
+  /** Every problem of the rule, or the rule as it is stored. `code` is the segment's own (cycles). */
+  check(rule: unknown, code?: string): Promise<{ problems: RuleProblem[] } | { rule: CheckedRule }>;
+  /** Throws SegmentError INVALID_SEGMENT when the rule (or the shop under it) has problems. */
   compile(rule: unknown, now: Date): Promise<CompiledRule>;
 }

@@ -10,8 +10,7 @@ import {
 import type * as z from 'zod';
 import { SegmentError } from './segment-error';
 import type { SegmentChanges, SegmentRepository } from './segment-repository';
-import type { SegmentRules } from './segment-rules';
-import { readsTheClock } from './time-relative-rule';
+import type { CheckedRule, SegmentRules } from './segment-rules';
 
 export interface SegmentServiceOptions {
   readonly repository: SegmentRepository;
@@ -35,13 +34,8 @@ export class SegmentService {
 
   async create(body: unknown, createdBy: string | null): Promise<Segment> {
     const input = parse(SegmentInput, body);
-    await this.checkRule(input.rule, input.code);
-    const segment = await this.options.repository.create({
-      input,
-      ruleVersion: this.options.rules.version,
-      timeRelative: await readsTheClock(this.options.rules, input.rule, this.now()),
-      createdBy,
-    });
+    const rule = await this.checkRule(input.rule, input.code);
+    const segment = await this.options.repository.create({ input, rule, createdBy });
     if (segment.active) this.options.onComputationQueued?.();
     return segment;
   }
@@ -57,12 +51,7 @@ export class SegmentService {
       );
     }
     const { rule, ...rest } = edit;
-    const changes: SegmentChanges = { ...rest };
-    if (rule !== undefined) {
-      await this.checkRule(rule, code);
-      const timeRelative = await readsTheClock(this.options.rules, rule, this.now());
-      Object.assign(changes, { rule: { value: rule, version: this.options.rules.version, timeRelative } });
-    }
+    const changes: SegmentChanges = rule === undefined ? rest : { ...rest, rule: await this.checkRule(rule, code) };
     return this.saved(code, changes);
   }
 
@@ -98,9 +87,9 @@ export class SegmentService {
 
   /** Who an unsaved rule selects right now: the count and the first 50 customers. */
   async preview(rule: unknown): Promise<SegmentPreview> {
-    await this.checkRule(rule);
+    const checked = await this.checkRule(rule);
     const evaluatedAt = this.now();
-    const compiled = await this.options.rules.compile(rule, evaluatedAt);
+    const compiled = await this.options.rules.compile(checked.value, evaluatedAt);
     const found = await this.options.repository.preview(compiled, PREVIEW_SIZE, this.options.previewTimeoutMs ?? 5000);
     return { ...found, evaluatedAt: evaluatedAt.toISOString() };
   }
@@ -112,12 +101,13 @@ export class SegmentService {
     return segment;
   }
 
-  private async checkRule(rule: unknown, code?: string): Promise<void> {
-    const problems = await this.options.rules.validate(rule, code);
-    if (problems.length === 0) return;
+  private async checkRule(rule: unknown, code?: string): Promise<CheckedRule> {
+    const checked = await this.options.rules.check(rule, code);
+    if ('rule' in checked) return checked.rule;
+    const { problems } = checked;
     throw new SegmentError(
       'INVALID_SEGMENT',
-      problems.length === 1 ? `The rule has a problem: ${problems[0].message}` : `The rule has ${problems.length} problems.`,
+      problems.length === 1 ? `The rule has a problem: ${problems[0].message}.` : `The rule has ${problems.length} problems.`,
       problems.map((problem) => ({ field: problem.path ? `rule.${problem.path}` : 'rule', message: problem.message })),
     );
   }

@@ -2,3 +2,4 @@ export * from './pg-segment-repository';
 export * from './pg-segment-computation-store';
 export * from './pg-real-time-segment-store';
 export * from './segment-feed';
+export * from './pg-segment-catalogue-source';

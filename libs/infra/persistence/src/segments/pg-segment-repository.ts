@@ -11,7 +11,7 @@ const EXPORT_PAGE = 5000;
 export class PgSegmentRepository implements SegmentRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async create({ input, ruleVersion, timeRelative, createdBy }: NewSegment): Promise<Segment> {
+  async create({ input, rule, createdBy }: NewSegment): Promise<Segment> {
     try {
       const [row] = await this.dataSource.query<SegmentRow[]>(
         `INSERT INTO segments (code, name, description, kind, active, rule, rule_version, time_relative, recompute_every, created_by)
@@ -23,9 +23,9 @@ export class PgSegmentRepository implements SegmentRepository {
           input.description,
           input.kind,
           input.active,
-          JSON.stringify(input.rule),
-          ruleVersion,
-          timeRelative,
+          JSON.stringify(rule.value),
+          rule.version,
+          rule.timeRelative,
           input.recomputeEveryMinutes,
           createdBy,
         ],
