@@ -12,11 +12,11 @@ export function readDataLines(path: string): string[] {
   return readFileSync(join(SHARED_DATA, path), 'utf8').split(/\r?\n/).filter((line) => line.length > 0);
 }
 
-/** Rows of a simple CSV (quoted fields without embedded commas), header removed, quotes stripped. */
+/** Rows of a CSV whose quoted fields may hold commas (but no quotes or line breaks), header removed. */
 export function readCsvRows(path: string): string[][] {
   return readDataLines(path)
     .slice(1)
-    .map((line) => line.split(',').map((field) => field.replace(/^"|"$/g, '')));
+    .map((line) => Array.from(line.matchAll(/(?:^|,)(?:"([^"]*)"|([^,]*))/g), (match) => match[1] ?? match[2]));
 }
 
 /** Whole days since 1970-01-01 of a YYYYMMDD date. */
