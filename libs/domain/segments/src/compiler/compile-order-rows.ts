@@ -53,6 +53,7 @@ export function compileOrderRows(filter: OrderFilter, window: ValueTest | undefi
       ...includeExclude(filter.categories, inCategories, ctx),
     );
     for (const attribute of filter.productAttributes ?? []) {
+      if (attribute.include.length + attribute.exclude.length === 0) continue;
       const key = ctx.params.add(attribute.key, 'text');
       where.push(
         ...includeExclude(
