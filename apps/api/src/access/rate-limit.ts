@@ -1,7 +1,6 @@
 import { Injectable, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerModuleOptions } from '@nestjs/throttler';
-import type { Request } from 'express';
-import { describePrincipal } from '@marea/domain/access';
+import type { Request, Response } from 'express';
 import type { AppConfig } from '../config/app-config';
 import { RequestRefusal } from '../http/request-refusal';
 import { requestPrincipal } from './request-principal';
@@ -40,7 +39,10 @@ export function rateLimits(config: AppConfig): ThrottlerModuleOptions {
         ttl: WINDOW_MS,
         limit: config.INGEST_RATE_LIMIT,
         skipIf: appliesTo('ingestion'),
-        getTracker: (request) => describePrincipal(requestPrincipal(request)),
+        getTracker: (request) => {
+          const principal = requestPrincipal(request);
+          return principal?.kind === 'key' ? `key ${principal.keyId}` : `user ${principal?.userId}`;
+        },
       },
     ],
   };
@@ -49,11 +51,9 @@ export function rateLimits(config: AppConfig): ThrottlerModuleOptions {
 /** Runs after AccessGuard (it needs the principal) and answers 429 in the API's error shape. */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
-  protected override async throwThrottlingException(
-    _context: ExecutionContext,
-    detail: ThrottlerLimitDetail,
-  ): Promise<void> {
+  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     const seconds = Math.max(1, Math.ceil(detail.timeToBlockExpire || detail.ttl / 1000));
+    context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(seconds));
     throw new RequestRefusal(429, 'RATE_LIMITED', `Too many requests; retry in ${seconds} s.`);
   }
 }
