@@ -17,3 +17,4 @@ export * from './personas/cluster-count-suggestion';
 export * from './personas/matrix-transformation';
 export * from './personas/propensity-levels';
 export * from './personas/cluster-name';
+export * from './clv/bg-nbd-simulation';

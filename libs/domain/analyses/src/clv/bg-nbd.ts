@@ -22,37 +22,53 @@ export interface BgNbdFit {
   evaluations: number;
 }
 
-/** Histories grouped by their distinct x, so the Γ and B terms are computed once per x, not per customer. */
+/**
+ * Histories indexed by their distinct x, t_x and T, so the Γ and B terms are computed once per x
+ * and the logarithms once per distinct time (with times in whole days a base has only hundreds of
+ * them), not once per customer.
+ */
 interface PreparedHistories {
   distinctX: Float64Array;
   xIndex: Int32Array;
-  lastPurchaseAt: Float64Array;
-  observedFor: Float64Array;
+  distinctLastPurchaseAt: Float64Array;
+  lastPurchaseAtIndex: Int32Array;
+  distinctObservedFor: Float64Array;
+  observedForIndex: Int32Array;
   weights: Float64Array;
   customers: number;
 }
 
+/** The distinct values of `column` and, for each row, the index of its value among them. */
+function indexDistinct(column: Float64Array): { distinct: Float64Array; index: Int32Array } {
+  const indexOf = new Map<number, number>();
+  const index = new Int32Array(column.length);
+  for (let i = 0; i < column.length; i++) {
+    let at = indexOf.get(column[i]);
+    if (at === undefined) indexOf.set(column[i], (at = indexOf.size));
+    index[i] = at;
+  }
+  return { distinct: Float64Array.from(indexOf.keys()), index };
+}
+
 function prepare(histories: PurchaseHistories): PreparedHistories {
   const n = histories.repeatPurchases.length;
-  const indexOfX = new Map<number, number>();
-  const xIndex = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const x = histories.repeatPurchases[i];
     if (!(x >= 0) || !(histories.lastPurchaseAt[i] >= 0) || !(histories.observedFor[i] >= histories.lastPurchaseAt[i])) {
       throw new RangeError(`history ${i} is impossible: x=${x}, t_x=${histories.lastPurchaseAt[i]}, T=${histories.observedFor[i]} (need x ≥ 0, 0 ≤ t_x ≤ T)`);
     }
-    let index = indexOfX.get(x);
-    if (index === undefined) indexOfX.set(x, (index = indexOfX.size));
-    xIndex[i] = index;
   }
-  const distinctX = new Float64Array(indexOfX.size);
-  for (const [x, index] of indexOfX) distinctX[index] = x;
+  const x = indexDistinct(histories.repeatPurchases);
+  const lastPurchaseAt = indexDistinct(histories.lastPurchaseAt);
+  const observedFor = indexDistinct(histories.observedFor);
   const weights = histories.weights ?? new Float64Array(n).fill(1);
   return {
-    distinctX,
-    xIndex,
-    lastPurchaseAt: histories.lastPurchaseAt,
-    observedFor: histories.observedFor,
+    distinctX: x.distinct,
+    xIndex: x.index,
+    distinctLastPurchaseAt: lastPurchaseAt.distinct,
+    lastPurchaseAtIndex: lastPurchaseAt.index,
+    distinctObservedFor: observedFor.distinct,
+    observedForIndex: observedFor.index,
     weights,
     customers: weights.reduce((sum, w) => sum + w, 0),
   };
@@ -70,11 +86,13 @@ function logLikelihoodOf({ r, alpha, a, b }: BgNbdParameters, h: PreparedHistori
     constant[j] = logGamma(r + x) - logGamma(r) + r * Math.log(alpha) + logBeta(a, b + x) - logBetaAB;
     dropoutTerm[j] = x > 0 ? Math.log(a) - Math.log(b + x - 1) : -Infinity;
   }
+  const logAlphaPlusT = h.distinctObservedFor.map((T) => Math.log(alpha + T));
+  const logAlphaPlusTx = h.distinctLastPurchaseAt.map((tx) => Math.log(alpha + tx));
   let sum = 0;
   for (let i = 0; i < h.xIndex.length; i++) {
     const j = h.xIndex[i];
-    const aliveTerm = -shape[j] * Math.log(alpha + h.observedFor[i]);
-    const term = dropoutTerm[j] === -Infinity ? aliveTerm : logAddExp(aliveTerm, dropoutTerm[j] - shape[j] * Math.log(alpha + h.lastPurchaseAt[i]));
+    const aliveTerm = -shape[j] * logAlphaPlusT[h.observedForIndex[i]];
+    const term = dropoutTerm[j] === -Infinity ? aliveTerm : logAddExp(aliveTerm, dropoutTerm[j] - shape[j] * logAlphaPlusTx[h.lastPurchaseAtIndex[i]]);
     sum += h.weights[i] * (constant[j] + term);
   }
   return sum;
@@ -96,8 +114,8 @@ export function fitBgNbd(histories: PurchaseHistories): BgNbdFit {
   if (prepared.customers <= 0) throw new RangeError('fitting BG/NBD needs at least one customer');
   const fromLog = ([r, alpha, a, b]: number[]): BgNbdParameters => ({ r: Math.exp(r), alpha: Math.exp(alpha), a: Math.exp(a), b: Math.exp(b) });
   const minimum = nelderMead((point) => -logLikelihoodOf(fromLog(point), prepared) / prepared.customers, [0, 0, 0, 0], {
-    functionTolerance: 1e-13,
-    pointTolerance: 1e-9,
+    functionTolerance: 1e-11,
+    pointTolerance: 1e-7,
   });
   const parameters = fromLog(minimum.point);
   return { parameters, logLikelihood: logLikelihoodOf(parameters, prepared), customers: prepared.customers, evaluations: minimum.evaluations };
