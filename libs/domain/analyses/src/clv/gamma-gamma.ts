@@ -25,13 +25,19 @@ export interface GammaGammaFit {
   evaluations: number;
 }
 
-/** Rows the spend likelihood can use, with the per-row logarithms that do not depend on the parameters. */
+/**
+ * Rows the spend likelihood can use, reduced to what depends on the parameters: the Γ terms per
+ * distinct x, ln(γ + x·z̄) per row, and two weighted sums that carry every other per-row
+ * logarithm, since Σ w[(px − 1) ln z̄ + px ln x] = p·Σ w·x(ln z̄ + ln x) − Σ w·ln z̄.
+ */
 interface PreparedSpend {
   x: Float64Array;
   meanValue: Float64Array;
   weights: Float64Array;
-  logMeanValue: Float64Array;
-  logX: Float64Array;
+  distinctX: number[];
+  xIndex: Int32Array;
+  weightedXLogs: number;
+  weightedLogMeanValue: number;
   customers: number;
 }
 
@@ -43,30 +49,38 @@ function prepare(spend: RepeatSpend): PreparedSpend {
       rows.push(i);
     }
   }
-  const pick = (column: Float64Array | undefined, fallback: number) => Float64Array.from(rows, (i) => (column ? column[i] : fallback));
-  const x = pick(spend.repeatPurchases, 0);
-  const meanValue = pick(spend.meanRepeatValue, 0);
-  const weights = pick(spend.weights, 1);
+  const x = Float64Array.from(rows, (i) => spend.repeatPurchases[i]);
+  const meanValue = Float64Array.from(rows, (i) => spend.meanRepeatValue[i]);
+  const weights = Float64Array.from(rows, (i) => (spend.weights ? spend.weights[i] : 1));
+  const indexOfX = new Map<number, number>();
+  const xIndex = Int32Array.from(x, (value) => {
+    if (!indexOfX.has(value)) indexOfX.set(value, indexOfX.size);
+    return indexOfX.get(value) as number;
+  });
+  let weightedXLogs = 0;
+  let weightedLogMeanValue = 0;
+  for (let i = 0; i < x.length; i++) {
+    weightedXLogs += weights[i] * x[i] * (Math.log(meanValue[i]) + Math.log(x[i]));
+    weightedLogMeanValue += weights[i] * Math.log(meanValue[i]);
+  }
   return {
     x,
     meanValue,
     weights,
-    logMeanValue: meanValue.map(Math.log),
-    logX: x.map(Math.log),
+    distinctX: [...indexOfX.keys()],
+    xIndex,
+    weightedXLogs,
+    weightedLogMeanValue,
     customers: weights.reduce((sum, w) => sum + w, 0),
   };
 }
 
 function logLikelihoodOf({ p, q, gamma }: GammaGammaParameters, s: PreparedSpend): number {
   const constant = -logGamma(q) + q * Math.log(gamma);
-  const gammaTermsByX = new Map<number, number>(); // ln Γ(px + q) − ln Γ(px), computed once per distinct x
-  let sum = 0;
+  const gammaTerms = s.distinctX.map((x) => logGamma(p * x + q) - logGamma(p * x) + constant); // once per distinct x
+  let sum = p * s.weightedXLogs - s.weightedLogMeanValue;
   for (let i = 0; i < s.x.length; i++) {
-    const x = s.x[i];
-    let gammaTerms = gammaTermsByX.get(x);
-    if (gammaTerms === undefined) gammaTermsByX.set(x, (gammaTerms = logGamma(p * x + q) - logGamma(p * x)));
-    const px = p * x;
-    sum += s.weights[i] * (gammaTerms + constant + (px - 1) * s.logMeanValue[i] + px * s.logX[i] - (px + q) * Math.log(gamma + x * s.meanValue[i]));
+    sum += s.weights[i] * (gammaTerms[s.xIndex[i]] - (p * s.x[i] + q) * Math.log(gamma + s.x[i] * s.meanValue[i]));
   }
   return sum;
 }
