@@ -53,7 +53,7 @@ function compileGroup(match: 'all' | 'any', negate: boolean, nodes: readonly Rul
  * parameters. Conditions whose data does not exist yet answer problems instead of SQL.
  */
 export function compileSegmentRule(rule: unknown, options: CompileOptions): CompiledSegmentRule | SegmentRuleNotCompiled {
-  const parsed = parseSegmentRule(rule);
+  const parsed = parseSegmentRule(rule, options.catalogue);
   if ('problems' in parsed) return { ok: false, problems: parsed.problems };
   const problems = semanticProblems(parsed.rule, options.catalogue, options);
   if (problems.length) return { ok: false, problems };

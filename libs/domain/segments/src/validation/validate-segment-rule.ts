@@ -143,6 +143,6 @@ export function semanticProblems(rule: SegmentRule, catalogue: SegmentCatalogue,
  * input (JSON from a request, the builder, or the database).
  */
 export function validateSegmentRule(rule: unknown, catalogue: SegmentCatalogue, lookup: SegmentReferenceLookup = {}): SegmentRuleProblem[] {
-  const parsed = parseSegmentRule(rule);
+  const parsed = parseSegmentRule(rule, catalogue);
   return 'problems' in parsed ? parsed.problems : semanticProblems(parsed.rule, catalogue, lookup);
 }
