@@ -1,8 +1,6 @@
 // The analyses library does no I/O; only its tests read the published data sets, in place, from
 // ../shared/data (relative to the repository root). Nothing outside the specs imports this file.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { readFileSync } from 'node:fs';
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { join } from 'node:path';
 
 const SHARED_DATA = join(__dirname, '../../../../../../shared/data');
