@@ -1,7 +1,8 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
+import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
 import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
 import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
-import { PageTitleStrategy } from '@marea/web/shell';
+import { SessionStore, csrfInterceptor } from '@marea/web/access';
+import { PageTitleStrategy, SHELL_SESSION } from '@marea/web/shell';
 import { appRoutes } from './app.routes';
 
 // LOCALE_ID is not provided here: each localized build sets it to its own locale, so numbers,
@@ -10,7 +11,8 @@ export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideRouter(appRoutes, withComponentInputBinding()),
-    provideHttpClient(withFetch()),
+    provideHttpClient(withFetch(), withInterceptors([csrfInterceptor])),
+    { provide: SHELL_SESSION, useExisting: SessionStore },
     { provide: TitleStrategy, useClass: PageTitleStrategy },
   ],
 };

@@ -1,4 +1,5 @@
 import { Route } from '@angular/router';
+import { signedIn, signedOut, withRole } from '@marea/web/access';
 import { NotFoundPage, ShellLayout, inNavigation } from '@marea/web/shell';
 
 /**
@@ -6,9 +7,28 @@ import { NotFoundPage, ShellLayout, inNavigation } from '@marea/web/shell';
  * navigation, in this order; features are loaded when first visited.
  */
 export const appRoutes: Route[] = [
+  // Outside the shell: screens for visitors who are not signed in.
+  {
+    path: 'sign-in',
+    title: $localize`:@@nav.signIn:Sign in`,
+    canActivate: [signedOut],
+    loadComponent: () => import('@marea/web/access').then((feature) => feature.SignInPage),
+  },
+  {
+    path: 'setup',
+    title: $localize`:@@nav.setup:Set up Marea`,
+    canActivate: [signedOut],
+    loadComponent: () => import('@marea/web/access').then((feature) => feature.SetupPage),
+  },
+  {
+    path: 'invitation',
+    title: $localize`:@@nav.invitation:Join Marea`,
+    loadComponent: () => import('@marea/web/access').then((feature) => feature.InvitationPage),
+  },
   {
     path: '',
     component: ShellLayout,
+    canActivate: [signedIn],
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'overview' },
       {
@@ -21,7 +41,22 @@ export const appRoutes: Route[] = [
         path: 'imports',
         title: $localize`:@@nav.imports:Data import`,
         loadComponent: () => import('@marea/web/imports').then((feature) => feature.ImportsPage),
-        data: inNavigation({ label: $localize`:@@nav.imports:Data import`, icon: 'import' }),
+        canActivate: [withRole('admin', 'marketer')],
+        data: inNavigation({ label: $localize`:@@nav.imports:Data import`, icon: 'import', roles: ['admin', 'marketer'] }),
+      },
+      {
+        path: 'users',
+        title: $localize`:@@nav.users:Users`,
+        canActivate: [withRole('admin')],
+        loadComponent: () => import('@marea/web/access').then((feature) => feature.UsersPage),
+        data: inNavigation({ label: $localize`:@@nav.users:Users`, icon: 'users', roles: ['admin'] }),
+      },
+      {
+        path: 'api-keys',
+        title: $localize`:@@nav.apiKeys:API keys`,
+        canActivate: [withRole('admin')],
+        loadComponent: () => import('@marea/web/access').then((feature) => feature.ApiKeysPage),
+        data: inNavigation({ label: $localize`:@@nav.apiKeys:API keys`, icon: 'keys', roles: ['admin'] }),
       },
       { path: '**', title: $localize`:@@nav.notFound:Page not found`, component: NotFoundPage },
     ],

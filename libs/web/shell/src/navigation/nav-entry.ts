@@ -6,11 +6,14 @@ export interface NavEntry {
   readonly path: string;
   readonly label: string;
   readonly icon: NavIconName;
+  /** The roles that may open the screen; everyone when absent. */
+  readonly roles?: readonly string[];
 }
 
 interface NavData {
   readonly label: string;
   readonly icon: NavIconName;
+  readonly roles?: readonly string[];
 }
 
 const NAV = 'nav';

@@ -1,10 +1,11 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { distinctUntilChanged, filter, map, skip } from 'rxjs';
 import { BrandMark } from '../brand-mark/brand-mark';
 import { navEntriesOf } from '../navigation/nav-entry';
 import { NavIcon } from '../navigation/nav-icon';
+import { SHELL_SESSION } from '../shell-session/shell-session';
 
 /**
  * The frame around every screen: brand, main navigation, a link to the API docs, and the
@@ -18,15 +19,23 @@ import { NavIcon } from '../navigation/nav-icon';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ShellLayout {
-  protected readonly entries = navEntriesOf(inject(ActivatedRoute).routeConfig?.children);
+  private readonly session = inject(SHELL_SESSION, { optional: true });
+  private readonly router = inject(Router);
+  protected readonly user = computed(() => this.session?.user() ?? null);
+  private readonly allEntries = navEntriesOf(inject(ActivatedRoute).routeConfig?.children);
+  /** Screens of other roles stay out of the menu (their routes refuse them too). */
+  protected readonly entries = computed(() => {
+    const role = this.user()?.role;
+    return this.allEntries.filter((entry) => !entry.roles || (role !== undefined && entry.roles.includes(role)));
+  });
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
 
   constructor() {
     // After following a link, keyboard and screen-reader users land on the new screen rather than
     // staying in the menu (a page load would have done that for them).
     // Only a new screen moves focus: a changed query (e.g. the import on display) does not.
-    inject(Router)
-      .events.pipe(
+    this.router.events
+      .pipe(
         filter((event) => event instanceof NavigationEnd),
         map((event) => event.urlAfterRedirects.split(/[?#]/)[0]),
         distinctUntilChanged(),
@@ -34,6 +43,11 @@ export class ShellLayout {
         takeUntilDestroyed(),
       )
       .subscribe(() => this.main().nativeElement.focus({ preventScroll: true }));
+  }
+
+  protected async signOut(): Promise<void> {
+    await this.session?.signOut();
+    await this.router.navigateByUrl('/sign-in');
   }
 
   /** The skip link moves focus itself: a bare #main would reload the page under <base href>. */
