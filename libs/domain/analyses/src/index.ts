@@ -18,3 +18,4 @@ export * from './personas/matrix-transformation';
 export * from './personas/propensity-levels';
 export * from './personas/cluster-name';
 export * from './clv/bg-nbd-simulation';
+export * from './personas/sparse-rows';

@@ -1,5 +1,6 @@
 import type { RandomSource } from '../random/seeded-random';
-import { squaredDistance, type DenseMatrix } from './dense-matrix';
+import type { DenseMatrix } from './dense-matrix';
+import { sparseRows, sparseSquaredDistance, type SparseRows } from './sparse-rows';
 
 /**
  * Initial centroids by greedy k-means++ (Arthur & Vassilvitskii 2007, with the local trials of
@@ -8,7 +9,13 @@ import { squaredDistance, type DenseMatrix } from './dense-matrix';
  * centroid so far, "best" meaning the one that lowers the total squared distance most. Expected
  * to start within O(log k) of the optimum, so few Lloyd iterations are needed.
  */
-export function kMeansPlusPlus(matrix: DenseMatrix, k: number, random: RandomSource, trials = 2 + Math.floor(Math.log(k))): Float64Array {
+export function kMeansPlusPlus(
+  matrix: DenseMatrix,
+  k: number,
+  random: RandomSource,
+  trials = 2 + Math.floor(Math.log(k)),
+  rows: SparseRows = sparseRows(matrix),
+): Float64Array {
   const { rows: n, cols, values } = matrix;
   const centroids = new Float64Array(k * cols);
   const first = Math.floor(random() * n);
@@ -16,7 +23,7 @@ export function kMeansPlusPlus(matrix: DenseMatrix, k: number, random: RandomSou
 
   let closest = new Float64Array(n);
   let potential = 0;
-  for (let i = 0; i < n; i++) potential += closest[i] = squaredDistance(values, i, values, first, cols);
+  for (let i = 0; i < n; i++) potential += closest[i] = sparseSquaredDistance(rows, i, values, first, cols, rows.squaredNorms[first]);
   let candidate = new Float64Array(n);
   let bestCandidate = new Float64Array(n);
   const cumulative = new Float64Array(n);
@@ -31,7 +38,7 @@ export function kMeansPlusPlus(matrix: DenseMatrix, k: number, random: RandomSou
       const row = potential > 0 ? lowerBound(cumulative, random() * potential) : Math.floor(random() * n);
       let trialPotential = 0;
       for (let i = 0; i < n; i++) {
-        const d = squaredDistance(values, i, values, row, cols);
+        const d = sparseSquaredDistance(rows, i, values, row, cols, rows.squaredNorms[row]);
         trialPotential += candidate[i] = d < closest[i] ? d : closest[i];
       }
       if (trialPotential < bestPotential) {

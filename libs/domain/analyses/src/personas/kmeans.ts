@@ -1,7 +1,7 @@
 import { nextSeed, seededRandom } from '../random/seeded-random';
 import type { DenseMatrix } from './dense-matrix';
 import { kMeansPlusPlus } from './kmeans-plus-plus';
-import { lloydIterations, type Clustering } from './lloyd-iterations';
+import { lloydIterations, prepareMatrix, type Clustering } from './lloyd-iterations';
 
 export interface KMeansOptions {
   k: number;
@@ -32,12 +32,13 @@ export function kMeans(matrix: DenseMatrix, options: KMeansOptions): KMeansResul
   if (!Number.isInteger(restarts) || restarts < 1) throw new RangeError(`restarts must be a whole number ≥ 1 (got ${restarts})`);
   const lloyd = { maxIterations: options.maxIterations ?? 300, tolerance: options.tolerance ?? 1e-4 };
 
+  const prepared = prepareMatrix(matrix); // built once, shared by every restart
   const seeds = seededRandom(seed);
   let best: Clustering | undefined;
   const restartInertias: number[] = [];
   for (let restart = 0; restart < restarts; restart++) {
     const random = seededRandom(nextSeed(seeds));
-    const clustering = lloydIterations(matrix, kMeansPlusPlus(matrix, k, random), lloyd);
+    const clustering = lloydIterations(matrix, kMeansPlusPlus(matrix, k, random, undefined, prepared.rows), lloyd, prepared);
     restartInertias.push(clustering.inertia);
     if (!best || clustering.inertia < best.inertia) best = clustering;
   }

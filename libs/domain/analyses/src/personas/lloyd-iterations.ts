@@ -1,4 +1,5 @@
 import { squaredDistance, type DenseMatrix } from './dense-matrix';
+import { rowSquaredNorms, sparseRows, sparseSquaredDistance, type SparseRows } from './sparse-rows';
 
 export interface LloydOptions {
   maxIterations: number;
@@ -30,8 +31,14 @@ export interface Clustering {
  * iterations most rows are skipped. A cluster that empties takes the row farthest from its
  * centroid, as scikit-learn does.
  */
-export function lloydIterations(matrix: DenseMatrix, initialCentroids: Float64Array, options: LloydOptions): Clustering {
-  const { rows: n, cols, values } = matrix;
+export function lloydIterations(
+  matrix: DenseMatrix,
+  initialCentroids: Float64Array,
+  options: LloydOptions,
+  prepared: PreparedMatrix = prepareMatrix(matrix),
+): Clustering {
+  const { rows: n, cols } = matrix;
+  const { rows } = prepared;
   const k = initialCentroids.length / cols;
   const centroids = Float64Array.from(initialCentroids);
   const assignments = new Int32Array(n);
@@ -41,14 +48,16 @@ export function lloydIterations(matrix: DenseMatrix, initialCentroids: Float64Ar
   const counts = new Int32Array(k);
   const movement = new Float64Array(k);
   const halfGap = new Float64Array(k);
-  const shiftLimit = options.tolerance * meanColumnVariance(matrix);
+  const centroidNorms = rowSquaredNorms(centroids, cols, new Float64Array(k));
+  const { offsets, columns, values: entries } = rows;
+  const shiftLimit = options.tolerance * prepared.meanColumnVariance;
 
   const assignFully = (i: number): number => {
     let best = 0;
     let bestDistance = Infinity;
     let second = Infinity;
     for (let c = 0; c < k; c++) {
-      const d = squaredDistance(values, i, centroids, c, cols);
+      const d = sparseSquaredDistance(rows, i, centroids, c, cols, centroidNorms[c]);
       if (d < bestDistance) {
         second = bestDistance;
         bestDistance = d;
@@ -62,9 +71,9 @@ export function lloydIterations(matrix: DenseMatrix, initialCentroids: Float64Ar
   const moveRow = (i: number, from: number, to: number) => {
     counts[from]--;
     counts[to]++;
-    for (let j = 0; j < cols; j++) {
-      sums[from * cols + j] -= values[i * cols + j];
-      sums[to * cols + j] += values[i * cols + j];
+    for (let at = offsets[i]; at < offsets[i + 1]; at++) {
+      sums[from * cols + columns[at]] -= entries[at];
+      sums[to * cols + columns[at]] += entries[at];
     }
     assignments[i] = to;
   };
@@ -72,7 +81,7 @@ export function lloydIterations(matrix: DenseMatrix, initialCentroids: Float64Ar
   for (let i = 0; i < n; i++) {
     const c = (assignments[i] = assignFully(i));
     counts[c]++;
-    for (let j = 0; j < cols; j++) sums[c * cols + j] += values[i * cols + j];
+    for (let at = offsets[i]; at < offsets[i + 1]; at++) sums[c * cols + columns[at]] += entries[at];
   }
 
   let iterations = 0;
@@ -81,6 +90,7 @@ export function lloydIterations(matrix: DenseMatrix, initialCentroids: Float64Ar
     iterations++;
     refillEmptyClusters(matrix, centroids, assignments, counts, upper, lower, moveRow);
     const totalShift = moveCentroids(centroids, sums, counts, cols, movement);
+    rowSquaredNorms(centroids, cols, centroidNorms);
     loosenBounds(assignments, upper, lower, movement);
     if (totalShift <= shiftLimit && options.tolerance > 0) break;
     nearestOtherHalfGaps(centroids, k, cols, halfGap);
@@ -90,7 +100,7 @@ export function lloydIterations(matrix: DenseMatrix, initialCentroids: Float64Ar
       const current = assignments[i];
       const proof = halfGap[current] > lower[i] ? halfGap[current] : lower[i];
       if (upper[i] <= proof) continue;
-      upper[i] = Math.sqrt(squaredDistance(values, i, centroids, current, cols));
+      upper[i] = Math.sqrt(sparseSquaredDistance(rows, i, centroids, current, cols, centroidNorms[current]));
       if (upper[i] <= proof) continue;
       const best = assignFully(i);
       if (best !== current) {
@@ -103,7 +113,7 @@ export function lloydIterations(matrix: DenseMatrix, initialCentroids: Float64Ar
       break;
     }
   }
-  return finalise(matrix, centroids, assignments, iterations, converged);
+  return finalise(matrix, rows, centroids, centroidNorms, assignments, iterations, converged);
 }
 
 /** Gives each empty cluster the row farthest from its own centroid (rare: only with degenerate data or starts). */
@@ -190,7 +200,15 @@ function nearestOtherHalfGaps(centroids: Float64Array, k: number, cols: number, 
  * (the running sums drift by rounding); after an early stop every row goes to its nearest final
  * centroid. The inertia is then computed exactly.
  */
-function finalise(matrix: DenseMatrix, centroids: Float64Array, assignments: Int32Array, iterations: number, converged: boolean): Clustering {
+function finalise(
+  matrix: DenseMatrix,
+  rows: SparseRows,
+  centroids: Float64Array,
+  centroidNorms: Float64Array,
+  assignments: Int32Array,
+  iterations: number,
+  converged: boolean,
+): Clustering {
   const { rows: n, cols, values } = matrix;
   const k = centroids.length / cols;
   const sizes = new Int32Array(k);
@@ -206,7 +224,7 @@ function finalise(matrix: DenseMatrix, centroids: Float64Array, assignments: Int
       let best = 0;
       let bestDistance = Infinity;
       for (let c = 0; c < k; c++) {
-        const d = squaredDistance(values, i, centroids, c, cols);
+        const d = sparseSquaredDistance(rows, i, centroids, c, cols, centroidNorms[c]);
         if (d < bestDistance) {
           bestDistance = d;
           best = c;
@@ -221,18 +239,24 @@ function finalise(matrix: DenseMatrix, centroids: Float64Array, assignments: Int
   return { centroids, assignments, sizes, inertia, iterations, converged };
 }
 
-function meanColumnVariance({ rows, cols, values }: DenseMatrix): number {
-  let total = 0;
-  for (let j = 0; j < cols; j++) {
-    let sum = 0;
-    let squares = 0;
-    for (let i = 0; i < rows; i++) {
+/** What every restart on one matrix shares: its sparse rows and the scale of the stopping tolerance. */
+export interface PreparedMatrix {
+  rows: SparseRows;
+  meanColumnVariance: number;
+}
+
+export function prepareMatrix(matrix: DenseMatrix): PreparedMatrix {
+  const { rows, cols, values } = matrix;
+  const sums = new Float64Array(cols);
+  const squares = new Float64Array(cols);
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
       const v = values[i * cols + j];
-      sum += v;
-      squares += v * v;
+      sums[j] += v;
+      squares[j] += v * v;
     }
-    const mean = sum / rows;
-    total += squares / rows - mean * mean;
   }
-  return total / cols;
+  let total = 0;
+  for (let j = 0; j < cols; j++) total += squares[j] / rows - (sums[j] / rows) ** 2;
+  return { rows: sparseRows(matrix), meanColumnVariance: total / cols };
 }
