@@ -7,7 +7,7 @@
  *   npm run bench:ingestion -- [--seconds 60] [--clients 8] [--customers 10000]
  */
 import { Client } from 'pg';
-import { startMareaProcess } from '@marea/testing';
+import { startMareaProcess, type MareaProcess } from '@marea/testing';
 import { createBenchDatabase, describeMachine } from './bench-database';
 import { LatencyHistogram } from './latency-histogram';
 
@@ -38,8 +38,27 @@ function eventBatch(client: number, sequence: number) {
   });
 }
 
+/** The integration's key, as a shop would send it: `Authorization: Bearer <key>` with the ingest scope. */
+let ingestKey = '';
+
 async function post(url: string, body: unknown): Promise<Response> {
-  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${ingestKey}` },
+    body: JSON.stringify(body),
+  });
+}
+
+/** Signs in as the server's first admin and creates the ingest key the benchmark pushes with. */
+async function createIngestKey(marea: MareaProcess): Promise<string> {
+  const { headers } = await marea.signIn();
+  const response = await fetch(`${marea.url}/api/v1/api-keys`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'ingestion benchmark', scope: 'ingest' }),
+  });
+  if (response.status !== 201) throw new Error(`creating the ingest key: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { secret: string }).secret;
 }
 
 async function seedCustomersAndProducts(base: string): Promise<void> {
@@ -81,6 +100,7 @@ async function main(): Promise<void> {
   const marea = await startMareaProcess({ DATABASE_URL: database.url, SEED_DEMO: 'off', DB_POOL_SIZE: String(CLIENTS + 2) });
   try {
     const machine = await describeMachine(database.url);
+    ingestKey = await createIngestKey(marea);
     await seedCustomersAndProducts(marea.url);
 
     // Warm-up: JIT, plan caches, connection pool.

@@ -28,9 +28,13 @@ describe('Marea in a browser', () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     [marea, browser] = await Promise.all([startMareaOnFreshDatabase(), launchChromium()]);
     url = marea.url;
-    await pushSmallShop(url);
+    await pushSmallShop(url, (await marea.signIn()).headers);
     page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    // A script or style the Content Security Policy blocks is reported on the console.
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) pageErrors.push(message.text());
+    });
   });
 
   afterAll(async () => {
@@ -40,6 +44,26 @@ describe('Marea in a browser', () => {
 
   afterEach(() => {
     expect(pageErrors).toEqual([]);
+  });
+
+  it('asks for a sign-in first, and runs styled under the Content Security Policy', async () => {
+    await page.goto(`${url}/overview`);
+    await page.waitForURL('**/sign-in?returnUrl=%2Foverview');
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Sign in');
+    // The global stylesheet is loaded by the one inline handler the policy allows by its hash.
+    const submit = page.getByRole('button', { name: 'Sign in', exact: true });
+    await page.waitForFunction(() => Array.from(document.styleSheets).some((sheet) => sheet.href?.includes('styles') && sheet.media.mediaText !== 'print'));
+    expect(await submit.evaluate((button) => getComputedStyle(button).backgroundColor)).toBe('rgb(15, 124, 134)');
+
+    await page.getByLabel('Email').fill(marea!.admin.email);
+    await page.getByLabel('Password').fill('not the password');
+    await submit.click();
+    expect(await page.getByRole('alert').innerText()).toMatch(/wrong/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'sign-in.png'), fullPage: true });
+
+    await page.getByLabel('Password').fill(marea!.admin.password);
+    await submit.click();
+    await page.waitForURL('**/overview');
   });
 
   it('opens on the Overview, whose figures are those of the data pushed through the API', async () => {
@@ -110,5 +134,50 @@ describe('Marea in a browser', () => {
     await navLink('Overview').click();
     await page.locator('[data-figure="customers"]').waitFor();
     expect(await figure('customers')).toContain(count(expectedFigures.customers + 3));
+  });
+
+  it('lets an admin create an API key, shown once, that the API accepts until it is revoked', async () => {
+    await navLink('API keys').click();
+    await page.waitForURL('**/api-keys');
+    await page.getByLabel('Name', { exact: true }).fill('Shop sync');
+    await page.getByRole('button', { name: 'Create key', exact: true }).click();
+    const secret = await page.locator('[data-secret]').innerText();
+    expect(secret).toMatch(/^marea_/);
+    const row = page.locator('tr[data-key="Shop sync"]');
+    await row.waitFor();
+    expect(await row.innerText()).not.toContain(secret);
+    await page.screenshot({ path: join(SCREENSHOTS, 'api-keys.png'), fullPage: true });
+
+    const push = () =>
+      fetch(`${url}/api/v1/events`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ items: [] }),
+      });
+    expect((await push()).status).toBe(200);
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    await row.locator('[data-state]').getByText(/Revoked/).waitFor();
+    expect((await push()).status).toBe(401);
+  });
+
+  it('lets an admin invite a marketer with a one-time link, and signs out', async () => {
+    await navLink('Users').click();
+    await page.waitForURL('**/users');
+    await page.getByLabel('Name', { exact: true }).fill('Mia');
+    await page.getByLabel('Email', { exact: true }).fill('mia@shop.example');
+    await page.getByRole('button', { name: 'Invite', exact: true }).click();
+    const link = await page.locator('[data-invitation-link]').innerText();
+    expect(link).toMatch(new RegExp(`^${url}/invitation\\?token=`));
+    expect(await page.locator('tr[data-user="mia@shop.example"] [data-status]').innerText()).toBe('Invited');
+    await page.screenshot({ path: join(SCREENSHOTS, 'users.png'), fullPage: true });
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL('**/sign-in');
+    await page.goto(link);
+    await page.getByLabel('Password').fill('mias own password');
+    await page.getByRole('button', { name: 'Set the password and sign in' }).click();
+    await page.waitForURL('**/overview');
+    expect(await navLink('Data import').count()).toBe(1);
+    expect(await navLink('Users').count()).toBe(0);
   });
 });

@@ -3,12 +3,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { startMareaProcess } from '@marea/testing';
+import { startMareaProcess, TEST_ADMIN, type SignedInSession } from '@marea/testing';
 
 const WEB_DIST = join(__dirname, '../../../../dist/apps/web/browser');
 
 export interface RunningMarea {
   readonly url: string;
+  /** The first admin the server was started with (MAREA_ADMIN_EMAIL / MAREA_ADMIN_PASSWORD). */
+  readonly admin: typeof TEST_ADMIN;
+  /** A session of the admin, for pushing data through the API. */
+  signIn(): Promise<SignedInSession>;
   /** SIGTERM, wait for the exit, then remove the database the run created. */
   stop(): Promise<void>;
 }
@@ -51,6 +55,8 @@ export async function startMareaOnFreshDatabase(): Promise<RunningMarea> {
     const marea = await startMareaProcess(env);
     return {
       url: marea.url,
+      admin: TEST_ADMIN,
+      signIn: () => marea.signIn(),
       async stop() {
         await marea.stop('SIGTERM');
         await cleanUp();

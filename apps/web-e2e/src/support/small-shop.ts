@@ -41,12 +41,12 @@ export const expectedFigures = {
   eventsLast30Days: 2,
 };
 
-/** Sends each collection to its batch route and fails loudly on any rejected item. */
-export async function pushSmallShop(baseUrl: string): Promise<void> {
+/** Sends each collection to its batch route (with a signed-in session's headers) and fails loudly on any rejected item. */
+export async function pushSmallShop(baseUrl: string, credentials: Record<string, string>): Promise<void> {
   for (const route of ['stores', 'customers', 'products', 'orders', 'events'] as const) {
     const response = await fetch(`${baseUrl}/api/v1/${route}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...credentials, 'content-type': 'application/json' },
       body: JSON.stringify({ items: smallShop[route] }),
     });
     const result = await response.json();
