@@ -20,6 +20,8 @@ const REFRESH_LOCK = 0x4d657472; // "Metr"
  */
 export async function refreshWholeBase(sql: SqlQuery, now: Date): Promise<WholeBaseRefresh> {
   await sql('SELECT pg_advisory_xact_lock($1)', [REFRESH_LOCK]);
+  // Aggregating every order line of the base in memory instead of in batches spilled to disk.
+  await sql(`SET LOCAL work_mem = '256MB'`);
   const written = await refreshAllCustomerFigures(sql, now);
   const scored = await scoreRfm(sql, now);
   return { written, scored };

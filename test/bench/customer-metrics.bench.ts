@@ -1,0 +1,117 @@
+/**
+ * Customer metrics: the profile's `GET /api/v1/customers/{id}/metrics` (computed live for one
+ * customer) against the built server on a real PostgreSQL holding the demo shop, with several
+ * concurrent clients asking for random customers; then the same read without HTTP, and the
+ * set-based refresh of the whole customer_metrics table (figures + RFM quintiles).
+ * The issue's goal: profile p95 < 50 ms with 1M customers / 10M orders.
+ *
+ *   npm run bench:metrics -- [--customers 100000] [--seconds 30] [--clients 4] [--keep]
+ */
+import { Client } from 'pg';
+import {
+  applyMigrations,
+  createDataSource,
+  PgApiKeyStore,
+  readCustomerMetrics,
+  refreshCustomerMetrics,
+  seedDemoShop,
+} from '@marea/infra/persistence';
+import { startMareaProcess } from '@marea/testing';
+import { createBenchDatabase, describeMachine } from './bench-database';
+import { LatencyHistogram } from './latency-histogram';
+
+const args = new Map<string, string>();
+process.argv.slice(2).forEach((arg, i, all) => arg.startsWith('--') && args.set(arg.slice(2), all[i + 1] ?? ''));
+const CUSTOMERS = Number(args.get('customers') ?? 100_000);
+const SECONDS = Number(args.get('seconds') ?? 30);
+const CLIENTS = Number(args.get('clients') ?? 4);
+const KEEP = args.has('keep');
+const GOAL_P95_MS = 50;
+const NOW = new Date('2026-11-23T00:00:00Z');
+
+function summary(label: string, histogram: LatencyHistogram, seconds: number): string {
+  const ms = (p: number) => histogram.percentile(p).toFixed(1).padStart(6);
+  return `${label.padEnd(34)} ${String(histogram.count).padStart(7)} requests  ${(histogram.count / seconds).toFixed(0).padStart(5)}/s` +
+    `  p50 ${ms(50)} ms  p95 ${ms(95)} ms  p99 ${ms(99)} ms`;
+}
+
+/** Runs `clients` loops for `seconds`, each timing `work` over and over. */
+async function drive(clients: number, seconds: number, work: (n: number) => Promise<void>): Promise<LatencyHistogram> {
+  const histogram = new LatencyHistogram();
+  const until = Date.now() + seconds * 1000;
+  let n = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (Date.now() < until) {
+        const started = performance.now();
+        await work(n++);
+        histogram.record(performance.now() - started);
+      }
+    }),
+  );
+  return histogram;
+}
+
+async function main(): Promise<void> {
+  const database = await createBenchDatabase('marea_metrics_bench');
+  const dataSource = createDataSource({ url: database.url, poolSize: CLIENTS + 2, applicationName: 'marea-bench' });
+  await dataSource.initialize();
+  try {
+    await applyMigrations(dataSource);
+    console.log(`== customer metrics, ${await describeMachine(database.url)}`);
+
+    const client = new Client({ connectionString: database.url, application_name: 'marea-bench' });
+    await client.connect();
+    let started = Date.now();
+    const outcome = await seedDemoShop(client, { customers: CUSTOMERS, seed: 1, now: NOW });
+    await client.end();
+    if (!outcome.seeded) throw new Error('the benchmark database was not empty');
+    const counts = outcome.report.counts;
+    console.log(`seeded ${CUSTOMERS.toLocaleString('en')} customers, ${counts.orders.toLocaleString('en')} orders in ${((Date.now() - started) / 1000).toFixed(1)} s (metrics refresh included)`);
+
+    started = Date.now();
+    const refresh = await refreshCustomerMetrics(dataSource, NOW);
+    console.log(`whole-base refresh (figures + RFM): ${((Date.now() - started) / 1000).toFixed(1)} s, ${refresh.written} rows written, ${refresh.scored} customers scored`);
+
+    const ids = (await dataSource.query<{ id: string }[]>(`SELECT id::text AS id FROM customers TABLESAMPLE SYSTEM (5) LIMIT 5000`)).map((r) => r.id);
+    const [busiest] = await dataSource.query<{ id: string; orders: number }[]>(
+      `SELECT customer_id::text AS id, count(*)::int AS orders FROM orders GROUP BY customer_id ORDER BY count(*) DESC LIMIT 1`,
+    );
+    const pick = (n: number) => ids[(n * 7919) % ids.length];
+
+    const sql = (text: string, parameters?: unknown[]) => dataSource.query(text, parameters);
+    await drive(CLIENTS, 2, async (n) => void (await readCustomerMetrics(sql, pick(n), NOW)));
+    const direct = await drive(CLIENTS, Math.max(5, Math.round(SECONDS / 3)), async (n) => void (await readCustomerMetrics(sql, pick(n), NOW)));
+
+    const { secret } = await new PgApiKeyStore(dataSource).create('metrics benchmark', 'read', null);
+    const marea = await startMareaProcess({ DATABASE_URL: database.url, SEED_DEMO: 'off', DB_POOL_SIZE: String(CLIENTS + 2) });
+    try {
+      const get = async (id: string) => {
+        const response = await fetch(`${marea.url}/api/v1/customers/${id}/metrics`, { headers: { authorization: `Bearer ${secret}` } });
+        if (response.status !== 200) throw new Error(`GET metrics of ${id}: ${response.status} ${await response.text()}`);
+        await response.json();
+      };
+      await drive(CLIENTS, 3, (n) => get(pick(n)));
+      const api = await drive(CLIENTS, SECONDS, (n) => get(pick(n)));
+      const heaviest = await drive(1, 3, () => get(busiest.id));
+
+      console.log(`\n${CLIENTS} concurrent clients, random customers among ${ids.length.toLocaleString('en')}:`);
+      console.log(summary('readCustomerMetrics (SQL only)', direct, Math.max(5, Math.round(SECONDS / 3))));
+      console.log(summary('GET /api/v1/customers/{id}/metrics', api, SECONDS));
+      console.log(summary(`  busiest customer (${busiest.orders} orders), 1 client`, heaviest, 3));
+      const p95 = api.percentile(95);
+      console.log(`\nprofile metrics p95 ${p95.toFixed(1)} ms: ${p95 < GOAL_P95_MS ? 'meets' : 'MISSES'} the ${GOAL_P95_MS} ms goal at ${CUSTOMERS.toLocaleString('en')} customers`);
+    } finally {
+      await marea.stop();
+    }
+  } finally {
+    await dataSource.destroy();
+    if (KEEP) console.log(`kept ${database.url}`);
+    else await database.drop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
