@@ -1,7 +1,7 @@
 import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
 import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
 import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
-import { SessionStore, csrfInterceptor } from '@marea/web/access';
+import { SessionStore, csrfInterceptor } from '@marea/web/session';
 import { PageTitleStrategy, SHELL_SESSION } from '@marea/web/shell';
 import { appRoutes } from './app.routes';
 

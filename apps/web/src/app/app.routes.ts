@@ -1,5 +1,5 @@
 import { Route } from '@angular/router';
-import { signedIn, signedOut, withRole } from '@marea/web/access';
+import { signedIn, signedOut, withRole } from '@marea/web/session';
 import { NotFoundPage, ShellLayout, inNavigation } from '@marea/web/shell';
 
 /**

@@ -1,5 +1,5 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { SessionStore, csrfInterceptor } from '@marea/web/access';
+import { SessionStore, csrfInterceptor } from '@marea/web/session';
 import { SHELL_SESSION } from '@marea/web/shell';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';

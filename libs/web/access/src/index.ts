@@ -1,6 +1,3 @@
-export * from './session/session-store';
-export * from './session/csrf-interceptor';
-export * from './session/access-guards';
 export * from './sign-in-page/sign-in-page';
 export * from './setup-page/setup-page';
 export * from './invitation-page/invitation-page';

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angu
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router } from '@angular/router';
 import { apiErrorMessage } from '@marea/web/ui';
-import { SessionStore } from '../session/session-store';
+import { SessionStore } from '@marea/web/session';
 
 /** Where an invitation link leads: the invited person chooses a password and is signed in. */
 @Component({

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router } from '@angular/router';
 import { apiErrorMessage } from '@marea/web/ui';
-import { SessionStore } from '../session/session-store';
+import { SessionStore } from '@marea/web/session';
 
 /**
  * The one-time setup of a new installation: its first admin. The server accepts it once; if

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angu
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router } from '@angular/router';
 import { apiErrorMessage } from '@marea/web/ui';
-import { SessionStore } from '../session/session-store';
+import { SessionStore } from '@marea/web/session';
 import { safeReturnUrl } from '../safe-return-url';
 
 /** Signing in with email and password; then back to the screen the visitor asked for. */

@@ -6,7 +6,7 @@ import type { Invitation, Role, User } from '@marea/contracts';
 import { apiErrorMessage, ErrorState, LoadingState, PageHeader } from '@marea/web/ui';
 import { AccessApi, USERS_URL } from '../access-api/access-api';
 import { ROLE_LABELS, ROLES, STATUS_LABELS } from '../access-labels';
-import { SessionStore } from '../session/session-store';
+import { SessionStore } from '@marea/web/session';
 
 /** Users (admins only): invite a person, change a role, deactivate or reactivate. */
 @Component({

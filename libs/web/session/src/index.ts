@@ -1,0 +1,3 @@
+export * from './session-store';
+export * from './csrf-interceptor';
+export * from './access-guards';
