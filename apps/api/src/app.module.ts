@@ -5,6 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { AccessModule } from './access/access.module';
+import { AnalysesModule } from './analyses/analyses.module';
 import { APP_CONFIG } from './config/app-config.token';
 import type { AppConfig } from './config/app-config';
 import { CustomerMetricsModule } from './customer-metrics/customer-metrics.module';
@@ -41,6 +42,7 @@ export class AppModule {
         ImportsModule,
         CustomerMetricsModule,
         SegmentsModule,
+        AnalysesModule,
       ],
       controllers: [HealthController],
       providers: [

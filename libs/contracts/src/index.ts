@@ -7,3 +7,4 @@ export * from './access';
 export * from './segments';
 export * from './segment-definitions';
 export * from './notifications';
+export * from './analyses';

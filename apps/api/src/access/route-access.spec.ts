@@ -55,6 +55,8 @@ const EXPECTED: Record<string, string> = {
   'GET /api/v1/notifications': 'admin marketer manager key:admin',
   'POST /api/v1/notifications/read': 'admin marketer manager key:admin',
   'GET /api/v1/customers/{id}/metrics': 'admin marketer manager key:read key:admin',
+  // Analyses
+  'GET /api/v1/analyses/clv-states': 'admin marketer key:admin',
 };
 
 const ACTORS: [string, Actor][] = [

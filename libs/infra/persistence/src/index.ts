@@ -7,6 +7,7 @@ export * from './database/with-pg-client';
 export * from './demo-shop';
 export * from './access';
 export * from './customer-metrics';
+export * from './analyses';
 export * from './segments';
 export * from './notifications';
 export * from './segment-sql';

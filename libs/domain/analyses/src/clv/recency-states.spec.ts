@@ -10,7 +10,7 @@ describe('CLV recency states', () => {
     [729, 'hibernating'],
     [730, 'lost'],
     [4000, 'lost'],
-  ])('a customer whose last order was %d days ago is %s with the default limits', (days, state) => {
+  ])('a customer whose last purchase was %d days ago is %s with the default limits', (days, state) => {
     expect(recencyState(days)).toBe(state);
   });
 
@@ -24,6 +24,9 @@ describe('CLV recency states', () => {
     expect(recencyLimitProblems({ activeDays: 200, inactiveDays: 150, hibernatingDays: 730 })).toEqual([
       { field: 'inactiveDays', message: 'must be greater than activeDays (200)' },
     ]);
-    expect(recencyLimitProblems({ activeDays: 0, inactiveDays: 1.5, hibernatingDays: 730 }).map((p) => p.field)).toEqual(['activeDays', 'inactiveDays']);
+    expect(recencyLimitProblems({ activeDays: 0, inactiveDays: 1.5, hibernatingDays: 730 })).toEqual([
+      { field: 'activeDays', message: 'must be at least 1 day' },
+      { field: 'inactiveDays', message: 'must be a whole number of days' },
+    ]);
   });
 });
