@@ -9,6 +9,7 @@ import { AnalysesModule } from './analyses/analyses.module';
 import { APP_CONFIG } from './config/app-config.token';
 import type { AppConfig } from './config/app-config';
 import { CustomerMetricsModule } from './customer-metrics/customer-metrics.module';
+import { CustomersModule } from './customers/customers.module';
 import { HealthController } from './health/health.controller';
 import { IngestionModule } from './ingestion/ingestion.module';
 import { ImportsModule } from './imports/imports.module';
@@ -40,6 +41,7 @@ export class AppModule {
         IngestionModule,
         OverviewModule,
         ImportsModule,
+        CustomersModule,
         CustomerMetricsModule,
         SegmentsModule,
         AnalysesModule,

@@ -55,6 +55,12 @@ const EXPECTED: Record<string, string> = {
   'GET /api/v1/notifications': 'admin marketer manager key:admin',
   'POST /api/v1/notifications/read': 'admin marketer manager key:admin',
   'GET /api/v1/customers/{id}/metrics': 'admin marketer manager key:read key:admin',
+  // Customer 360
+  'GET /api/v1/customers': 'admin marketer manager key:read key:admin',
+  'GET /api/v1/customers/{id}': 'admin marketer manager key:read key:admin',
+  'PATCH /api/v1/customers/{id}': 'admin marketer manager key:admin',
+  'GET /api/v1/customers/{id}/timeline': 'admin marketer manager key:read key:admin',
+  'GET /api/v1/customers/{id}/live': 'admin marketer manager key:read key:admin',
   // Analyses
   'GET /api/v1/analyses/clv-states': 'admin marketer key:admin',
 };

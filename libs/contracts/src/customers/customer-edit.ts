@@ -8,7 +8,7 @@ export const CountryCode = z
   .string()
   .trim()
   .regex(/^[A-Z]{2}$/, 'must be a two-letter ISO 3166 country code such as ES')
-  .refine((code) => regions.of(code) !== undefined, { message: 'is not a known ISO 3166 country code' });
+  .refine((code) => !/^[A-Z]{2}$/.test(code) || regions.of(code) !== undefined, { message: 'is not a known ISO 3166 country code' });
 
 /**
  * `PATCH /api/v1/customers/{id}`: the fields a user edits on the profile, with the rules of the

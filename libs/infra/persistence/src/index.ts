@@ -8,6 +8,7 @@ export * from './demo-shop';
 export * from './access';
 export * from './customer-metrics';
 export * from './analyses';
+export * from './customers';
 export * from './segments';
 export * from './notifications';
 export * from './segment-sql';

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { IngestionStore, IngestionTransaction } from '@marea/engine/ingestion';
 import { MetricsMaintainingTransaction } from '../customer-metrics/metrics-maintaining-transaction';
+import { announceCustomerActivity } from './customer-activity-notice';
 import { ConcurrentCreation, type SqlQuery } from './sql-query';
 
 const ATTEMPTS = 5;
@@ -43,6 +44,7 @@ export class PostgresIngestionStore implements IngestionStore {
       const result = await work(tx);
       await tx.refreshCustomerMetrics();
       await runner.commitTransaction();
+      await announceCustomerActivity(runner, tx.customersWithNewEvents);
       return result;
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);

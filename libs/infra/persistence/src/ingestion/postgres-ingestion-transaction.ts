@@ -29,6 +29,9 @@ import { findStores, writeStores } from './store-rows';
 
 /** The ingestion port on one open PostgreSQL transaction; each method is one file's SQL. */
 export class PostgresIngestionTransaction implements IngestionTransaction {
+  /** Customers whose events this transaction recorded, announced once it commits. */
+  readonly customersWithNewEvents = new Set<string>();
+
   constructor(private readonly sql: SqlQuery) {}
 
   readAccount(forChange = false) {
@@ -82,11 +85,18 @@ export class PostgresIngestionTransaction implements IngestionTransaction {
   writeOrders(rows: OrderRow[]) {
     return writeOrders(this.sql, rows);
   }
-  insertEvents(rows: EventRow[]) {
-    return insertEvents(this.sql, rows);
+  async insertEvents(rows: EventRow[]) {
+    const recorded = await insertEvents(this.sql, rows);
+    rows.forEach((row, i) => recorded[i] && this.customersWithNewEvents.add(row.customerId));
+    return recorded;
   }
-  insertEventsOfKnownCustomers(rows: PendingEventRow[], skus: string[]) {
-    return insertEventsOfKnownCustomers(this.sql, rows, skus);
+  async insertEventsOfKnownCustomers(rows: PendingEventRow[], skus: string[]) {
+    const known = await insertEventsOfKnownCustomers(this.sql, rows, skus);
+    for (const row of rows) {
+      const customerId = known.customerIds.get(row.customerExternalId);
+      if (customerId && known.recorded.has(row.externalId)) this.customersWithNewEvents.add(customerId);
+    }
+    return known;
   }
   applyShopperChanges(cartLines: CartLineRow[], favourites: FavouriteRow[]) {
     return applyShopperChanges(this.sql, cartLines, favourites);
