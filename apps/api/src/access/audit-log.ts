@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import type { AuditAction, Principal } from '@marea/domain/access';
+import type { AuditAction, AuditActor } from '@marea/domain/access';
 import { PgAuditLog } from '@marea/infra/persistence';
 import { requestPrincipal } from './request-principal';
 
@@ -19,7 +19,7 @@ export class AuditLog {
   record(
     request: Request,
     action: AuditAction,
-    what: { subject?: string; details?: Record<string, unknown>; actor?: Principal | null } = {},
+    what: { subject?: string; details?: Record<string, unknown>; actor?: AuditActor | null } = {},
   ): Promise<void> {
     const actor = what.actor === undefined ? requestPrincipal(request) : what.actor;
     return this.log.record({ actor, action, subject: what.subject, details: what.details, ip: request.ip });

@@ -54,8 +54,7 @@ export class SignInService {
     await this.sessions.removeExpired();
     const session = await this.sessions.open(user.id);
     await this.users.recordSignIn(user.id);
-    const actor = { kind: 'user' as const, userId: user.id, email: user.email, name: user.name, role: user.role, sessionId: '', csrfToken: '' };
-    await this.audit.record(request, action, { subject: user.email, actor });
+    await this.audit.record(request, action, { subject: user.email, actor: { kind: 'user', userId: user.id, email: user.email } });
     return { user: signedInUser(user), session };
   }
 }

@@ -22,8 +22,16 @@ export interface KeyPrincipal {
 /** Whoever made a request; `null` where nobody proved who they are. */
 export type Principal = UserPrincipal | KeyPrincipal;
 
-/** How the audit log and the logs name an actor. */
+/** Who did something, as the audit log records them; every principal is one. */
+export type AuditActor = Pick<UserPrincipal, 'kind' | 'userId' | 'email'> | Pick<KeyPrincipal, 'kind' | 'keyId' | 'name'>;
+
+/** How the audit log names an actor; `null` is nobody signed in (e.g. a failed sign-in). */
+export function describeActor(actor: AuditActor | null): string {
+  if (!actor) return 'anonymous';
+  return actor.kind === 'user' ? actor.email : `key ${actor.name}`;
+}
+
+/** How a change's history names whoever made it (a customer edited by …). */
 export function describePrincipal(principal: Principal | null): string {
-  if (!principal) return 'anonymous';
-  return principal.kind === 'user' ? principal.email : `key ${principal.name}`;
+  return describeActor(principal);
 }

@@ -1,11 +1,11 @@
 import type { DataSource } from 'typeorm';
 import type { AuditEntry, AuditPage } from '@marea/contracts';
-import { describePrincipal, type AuditAction, type Principal } from '@marea/domain/access';
+import { describeActor, type AuditAction, type AuditActor } from '@marea/domain/access';
 import { toId } from './pg-user-store';
 
 /** One sensitive action: who (a user, a key, or nobody signed in), what, on what, from where. */
 export interface AuditRecord {
-  actor: Principal | null;
+  actor: AuditActor | null;
   action: AuditAction;
   subject?: string;
   details?: Record<string, unknown>;
@@ -35,7 +35,7 @@ export class PgAuditLog {
       [
         actor?.kind === 'user' ? actor.userId : null,
         actor?.kind === 'key' ? actor.keyId : null,
-        describePrincipal(actor),
+        describeActor(actor),
         action,
         subject ?? null,
         JSON.stringify(details ?? {}),
