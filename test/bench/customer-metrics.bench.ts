@@ -79,9 +79,8 @@ async function main(): Promise<void> {
     );
     const pick = (n: number) => ids[(n * 7919) % ids.length];
 
-    const sql = (text: string, parameters?: unknown[]) => dataSource.query(text, parameters);
-    await drive(CLIENTS, 2, async (n) => void (await readCustomerMetrics(sql, pick(n), NOW)));
-    const direct = await drive(CLIENTS, Math.max(5, Math.round(SECONDS / 3)), async (n) => void (await readCustomerMetrics(sql, pick(n), NOW)));
+    await drive(CLIENTS, 2, async (n) => void (await readCustomerMetrics(dataSource, pick(n), NOW)));
+    const direct = await drive(CLIENTS, Math.max(5, Math.round(SECONDS / 3)), async (n) => void (await readCustomerMetrics(dataSource, pick(n), NOW)));
 
     const { secret } = await new PgApiKeyStore(dataSource).create('metrics benchmark', 'read', null);
     const marea = await startMareaProcess({ DATABASE_URL: database.url, SEED_DEMO: 'off', DB_POOL_SIZE: String(CLIENTS + 2) });

@@ -40,8 +40,7 @@ export class CustomerMetricsController {
       const message = parsed.error.issues[0].message;
       throw new CustomerMetricsRefusal(400, 'INVALID_CUSTOMER_ID', `The customer id "${id}" ${message}.`, [{ field: 'id', message }]);
     }
-    const sql = (text: string, parameters?: unknown[]) => this.dataSource.query(text, parameters);
-    const metrics = await readCustomerMetrics(sql, parsed.data, new Date(), customerVisibility(asker));
+    const metrics = await readCustomerMetrics(this.dataSource, parsed.data, new Date(), customerVisibility(asker));
     if (!metrics) throw new CustomerMetricsRefusal(404, 'CUSTOMER_NOT_FOUND', `There is no customer with id ${parsed.data}.`);
     return metrics;
   }

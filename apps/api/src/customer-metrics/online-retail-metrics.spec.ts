@@ -147,10 +147,9 @@ describe('customer metrics of UCI Online Retail, checked against an independent 
 
   it('answers the live profile figures of every customer as the reference does', async () => {
     const ids: { id: string; external_id: string }[] = await db().dataSource.query(`SELECT id::text AS id, external_id FROM customers`);
-    const sql = (text: string, parameters?: unknown[]) => db().dataSource.query(text, parameters);
     const mismatches: unknown[] = [];
     for (const { id, external_id } of ids) {
-      const live = await readCustomerMetrics(sql, id, NOW);
+      const live = await readCustomerMetrics(db().dataSource, id, NOW);
       const expected = expectedProfile(reference.get(external_id) as ReferenceFigures, id, storeId);
       if (!isDeepStrictEqual(live, expected)) mismatches.push({ live, expected });
     }

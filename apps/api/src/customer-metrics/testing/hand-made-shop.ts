@@ -40,7 +40,7 @@ export class HandMadeShop {
   }
 
   async metrics(customer: string, asOf: Date): Promise<CustomerMetrics> {
-    const metrics = await readCustomerMetrics((text, parameters) => this.dataSource.query(text, parameters), await this.idOf(customer), asOf);
+    const metrics = await readCustomerMetrics(this.dataSource, await this.idOf(customer), asOf);
     if (!metrics) throw new Error(`no customer ${customer}`);
     return metrics;
   }

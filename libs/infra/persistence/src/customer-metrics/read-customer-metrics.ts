@@ -2,7 +2,8 @@ import { CustomerMetrics, RfmSegmentName } from '@marea/contracts';
 import type { CustomerVisibility } from '@marea/domain/access';
 import { AFFINITY_MINIMUM_TICKETS, elapsedDays, pickAffinities } from '@marea/domain/customer-metrics';
 import { customerVisibilitySql } from '../access/customer-visibility-sql';
-import type { SqlQuery } from '../ingestion/sql-query';
+import type { DataSource } from 'typeorm';
+import { withPgClient } from '../database/with-pg-client';
 import { customerFiguresSql, type CustomerFiguresRow } from './customer-figures-sql';
 
 type ProfileRow = Partial<CustomerFiguresRow> & {
@@ -44,14 +45,18 @@ const optionalAmount = (text: string | null | undefined): number | null => (text
  * The result is validated against the contract before it leaves.
  */
 export async function readCustomerMetrics(
-  sql: SqlQuery,
+  dataSource: DataSource,
   customerId: string,
   asOf: Date,
   visibility: CustomerVisibility = { kind: 'all' },
 ): Promise<CustomerMetrics | null> {
   const parameters: unknown[] = [asOf, [customerId]];
   const visible = customerVisibilitySql(visibility, 'c', parameters);
-  const [row] = await sql<ProfileRow>(profileSql(visible), parameters);
+  // Prepared once per connection (one name per visibility, each with its own text): planning
+  // this statement costs as much as running it for a typical customer.
+  const [row] = await withPgClient(dataSource, async (client) =>
+    (await client.query<ProfileRow>({ name: `customer-metrics-profile-${visibility.kind}`, text: profileSql(visible), values: parameters })).rows,
+  );
   if (!row) return null;
   const tickets = row.ticket_count ?? 0;
   const spends = (row.category_spends ?? []).map((entry) => ({ value: entry.value, spend: Number(entry.spend) }));

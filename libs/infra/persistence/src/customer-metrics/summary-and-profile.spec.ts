@@ -40,10 +40,9 @@ describe('customer_metrics after seeding the demo shop', () => {
 
   it('agrees with the live profile figures of every customer', async () => {
     const rows: Record<string, never>[] = await db().dataSource.query(`SELECT * FROM customer_metrics ORDER BY customer_id`);
-    const sql = (text: string, parameters?: unknown[]) => db().dataSource.query(text, parameters);
     const disagreements: unknown[] = [];
     for (const row of rows) {
-      const live = await readCustomerMetrics(sql, String(row['customer_id']), NOW);
+      const live = await readCustomerMetrics(db().dataSource, String(row['customer_id']), NOW);
       const fromLive = {
         tickets: [live?.tickets.allTime, live?.tickets.last12Months],
         money: [live?.revenue.allTime, live?.revenue.last12Months, live?.margin.allTime, live?.margin.last12Months],
