@@ -13,8 +13,8 @@ export function kMeansPlusPlus(
   matrix: DenseMatrix,
   k: number,
   random: RandomSource,
-  trials = 2 + Math.floor(Math.log(k)),
   rows: SparseRows = sparseRows(matrix),
+  trials = 2 + Math.floor(Math.log(k)),
 ): Float64Array {
   const { rows: n, cols, values } = matrix;
   const centroids = new Float64Array(k * cols);

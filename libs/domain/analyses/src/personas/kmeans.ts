@@ -38,7 +38,7 @@ export function kMeans(matrix: DenseMatrix, options: KMeansOptions): KMeansResul
   const restartInertias: number[] = [];
   for (let restart = 0; restart < restarts; restart++) {
     const random = seededRandom(nextSeed(seeds));
-    const clustering = lloydIterations(matrix, kMeansPlusPlus(matrix, k, random, undefined, prepared.rows), lloyd, prepared);
+    const clustering = lloydIterations(matrix, kMeansPlusPlus(matrix, k, random, prepared.rows), lloyd, prepared);
     restartInertias.push(clustering.inertia);
     if (!best || clustering.inertia < best.inertia) best = clustering;
   }
