@@ -38,6 +38,17 @@ export const appRoutes: Route[] = [
         data: inNavigation({ label: $localize`:@@nav.overview:Overview`, icon: 'overview' }),
       },
       {
+        path: 'customers',
+        title: $localize`:@@nav.customers:Customers`,
+        loadComponent: () => import('@marea/web/customers').then((feature) => feature.CustomerListPage),
+        data: inNavigation({ label: $localize`:@@nav.customers:Customers`, icon: 'customers' }),
+      },
+      {
+        path: 'customers/:id',
+        title: $localize`:@@nav.customer:Customer profile`,
+        loadComponent: () => import('@marea/web/customers').then((feature) => feature.CustomerProfilePage),
+      },
+      {
         path: 'imports',
         title: $localize`:@@nav.imports:Data import`,
         loadComponent: () => import('@marea/web/imports').then((feature) => feature.ImportsPage),
