@@ -95,8 +95,16 @@ export const PurchasedCondition = z
   })
   .strict();
 
+/**
+ * A filter on one property of an event, compared as text, a number or true/false. Event
+ * properties are free JSON, so a value of another JSON type than `type` counts as empty.
+ */
 export const EventPropertyFilter = z
-  .object({ key: z.string().min(1, 'needs the property name').max(200), type: RuleValueType.default('text'), test: ValueTest })
+  .object({
+    key: z.string().min(1, 'needs the property name').max(200),
+    type: z.enum(['text', 'number', 'boolean'], { message: 'needs text, number or boolean' }).default('text'),
+    test: ValueTest,
+  })
   .strict();
 export type EventPropertyFilter = z.infer<typeof EventPropertyFilter>;
 

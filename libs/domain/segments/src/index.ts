@@ -8,6 +8,8 @@
  * - `compileSegmentRule(rule, { now, catalogue, ...lookup }) → { ok: true, sql, params } |
  *   { ok: false, problems }` — one parameterised statement selecting `customer_id`;
  *   every value, the evaluation moment and the time zone included, is a `$n` parameter.
+ *   `plan: 'whole-base'` computes each figure once for all customers (full recomputes);
+ *   the default `per-customer` suits a few customers (real time) — same answers.
  * - `parseSegmentRule(input) → { rule } | { problems }` — the typed rule with defaults filled in.
  * - `evaluateSegmentRule(rule, shop, now)` — the reference evaluator over
  *   in-memory data, for tests that check the compiler.
@@ -22,6 +24,7 @@ export {
   type CompiledSegmentRule,
   type SegmentRuleNotCompiled,
 } from './compiler/compile-segment-rule';
+export type { SegmentSqlPlan } from './compiler/sql-context';
 export { isTimeRelative } from './validation/time-relative';
 export { evaluateSegmentRule } from './reference/evaluate-segment-rule';
 export type { ReferenceShop, ReferenceCustomer, ReferenceOrder, ReferenceMetrics } from './reference/reference-shop';

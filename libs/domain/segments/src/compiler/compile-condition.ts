@@ -3,6 +3,7 @@ import { testedSubject } from '../validation/condition-subject';
 import { compileOrderAggregate } from './compile-order-aggregate';
 import { compileOrderRows, IS_PURCHASE } from './compile-order-rows';
 import { compileValueTest } from './compile-value-test';
+import { customerFigure } from './customer-figures';
 import { localDate, type SqlContext } from './sql-context';
 
 /** Profile columns by field name: the only customer identifiers that can reach the SQL. */
@@ -33,6 +34,9 @@ const METRIC_COLUMNS: Record<ConditionOfKind<'metric'>['metric'], string> = {
   primary_affinity: 'm.primary_affinity',
 };
 
+/** YYYY-MM-DD with a year PostgreSQL accepts, a month and a day of at most 31. */
+const DATE_SHAPE = '^[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$';
+
 /**
  * A typed value out of a JSON object (custom fields, event properties): a value of another
  * JSON type than the field's counts as empty instead of failing the whole statement.
@@ -47,7 +51,8 @@ function typedJsonValue(object: string, key: string, type: 'text' | 'number' | '
     case 'boolean':
       return `(CASE WHEN jsonb_typeof(${at}) = 'boolean' THEN (${object} ->> ${key})::boolean END)`;
     case 'date':
-      return `(CASE WHEN jsonb_typeof(${at}) = 'string' AND (${object} ->> ${key}) ~ '^\\d{4}-\\d{2}-\\d{2}$' THEN (${object} ->> ${key})::date END)`;
+      // Only the shape of a date is checked here: custom-field values were checked as real dates when stored.
+      return `(CASE WHEN jsonb_typeof(${at}) = 'string' AND (${object} ->> ${key}) ~ '${DATE_SHAPE}' THEN (${object} ->> ${key})::date END)`;
   }
 }
 
@@ -71,15 +76,27 @@ function compileTags(test: ConditionOfKind<'tags'>['test'], ctx: SqlContext): st
 }
 
 function compileEvent(condition: ConditionOfKind<'event'>, ctx: SqlContext): string {
-  const where = [`e.customer_id = c.id`, `e.type = ${ctx.params.add(condition.eventType, 'text')}`, `e.occurred_at <= ${ctx.now}`];
+  const where = [`e.type = ${ctx.params.add(condition.eventType, 'text')}`, `e.occurred_at <= ${ctx.now}`];
   if (condition.window) where.push(compileValueTest(localDate('e.occurred_at', ctx), 'date', condition.window, ctx));
   for (const property of condition.properties) {
     const value = typedJsonValue('e.properties', ctx.params.add(property.key, 'text'), property.type);
     where.push(`COALESCE(${compileValueTest(value, property.type, property.test, ctx)}, false)`);
   }
-  const count = ctx.params.add(condition.times.count, 'integer');
+  const events = customerFigure(
+    ctx,
+    { from: `FROM events e\n      WHERE ${where.join('\n        AND ')}`, customer: 'e.customer_id' },
+    { aggregate: 'count(*)', empty: '0' },
+  );
   const op = { at_least: '>=', at_most: '<=', exactly: '=' }[condition.times.op];
-  return `(SELECT count(*) FROM events e\n      WHERE ${where.join('\n        AND ')}) ${op} ${count}`;
+  return `${events} ${op} ${ctx.params.add(condition.times.count, 'integer')}`;
+}
+
+/** The customer's purchases up to the evaluation moment, for first/last purchase facts. */
+function purchases(ctx: SqlContext) {
+  return {
+    from: `FROM orders o JOIN stores s ON s.id = o.store_id\n      WHERE ${IS_PURCHASE} AND o.status <> 'cancelled' AND o.ordered_at <= ${ctx.now}`,
+    customer: 'o.customer_id',
+  };
 }
 
 /** The predicate of one condition over the customer `c`; may be NULL, which the group reads as false. */
@@ -105,25 +122,21 @@ export function compileCondition(condition: SegmentCondition, ctx: SqlContext): 
     }
     case 'manager':
       return compileValueTest(`(SELECT u.email FROM users u WHERE u.id = c.manager_id)`, 'text', condition.test, ctx);
-    case 'first_purchase_store':
-      return compileValueTest(
-        `(SELECT s.external_id FROM orders o JOIN stores s ON s.id = o.store_id\n` +
-          `      WHERE o.customer_id = c.id AND ${IS_PURCHASE} AND o.status <> 'cancelled' AND o.ordered_at <= ${ctx.now}\n` +
-          `      ORDER BY o.ordered_at, o.id LIMIT 1)`,
-        'text',
-        condition.test,
-        ctx,
-      );
+    case 'first_purchase_store': {
+      // The earliest purchase; two at the same instant are told apart by order id.
+      const store = customerFigure(ctx, purchases(ctx), { aggregate: '(array_agg(s.external_id ORDER BY o.ordered_at, o.id))[1]' });
+      return compileValueTest(store, 'text', condition.test, ctx);
+    }
     case 'purchase_date': {
-      const which = condition.which === 'first' ? 'min' : 'max';
-      const at = `(SELECT ${which}(o.ordered_at) FROM orders o\n      WHERE o.customer_id = c.id AND ${IS_PURCHASE} AND o.status <> 'cancelled' AND o.ordered_at <= ${ctx.now})`;
+      const at = customerFigure(ctx, purchases(ctx), { aggregate: `${condition.which === 'first' ? 'min' : 'max'}(o.ordered_at)` });
       return compileValueTest(localDate(at, ctx), 'date', condition.test, ctx);
     }
     case 'order_aggregate':
       return compileOrderAggregate(condition, ctx);
     case 'purchased': {
       const rows = compileOrderRows(condition.filter, condition.window, true, ctx);
-      return `${condition.bought ? '' : 'NOT '}EXISTS (SELECT 1 ${rows.from}\n        AND ${IS_PURCHASE})`;
+      const bought = customerFigure(ctx, rows, { aggregate: `count(*) FILTER (WHERE ${IS_PURCHASE})`, empty: '0' });
+      return `${bought} ${condition.bought ? '>' : '='} 0`;
     }
     case 'event':
       return compileEvent(condition, ctx);

@@ -1,35 +1,40 @@
 import type { ConditionOfKind } from '@marea/contracts';
 import { compileOrderRows, IS_PURCHASE, measureOf, TICKET_DAY } from './compile-order-rows';
 import { compileRatioTest, compileValueTest } from './compile-value-test';
+import { customerFigure, customerFigures } from './customer-figures';
 import type { SqlContext } from './sql-context';
 
 /**
  * count = tickets; sum = net (returns subtracted); average = sum / tickets; min and max = the
  * smallest and largest ticket, a ticket's figure being the sum over its purchases. Units and
- * product filters read order lines, otherwise orders.
+ * product filters read order lines, otherwise orders. Without orders, count and sum are 0.
  */
 export function compileOrderAggregate(condition: ConditionOfKind<'order_aggregate'>, ctx: SqlContext): string {
   const { aggregate, test } = condition;
   const rows = compileOrderRows(condition.filter, condition.window, aggregate !== 'count' && condition.measure === 'quantity', ctx);
   const measure = measureOf(condition.measure, rows);
-  const tickets = `count(DISTINCT ${TICKET_DAY}) FILTER (WHERE ${IS_PURCHASE})`;
+  const tickets = { aggregate: `count(DISTINCT ${TICKET_DAY}) FILTER (WHERE ${IS_PURCHASE})`, empty: '0' };
+  const total = { aggregate: `sum(${measure})`, empty: '0' };
   switch (aggregate) {
     case 'count':
-      return compileValueTest(`(SELECT ${tickets}\n      ${rows.from})`, 'number', test, ctx);
+      return compileValueTest(customerFigure(ctx, rows, tickets), 'number', test, ctx);
     case 'sum':
-      return compileValueTest(`(SELECT COALESCE(sum(${measure}), 0)\n      ${rows.from})`, 'number', test, ctx);
-    case 'average':
+      return compileValueTest(customerFigure(ctx, rows, total), 'number', test, ctx);
+    case 'average': {
+      // Each figure is read once, however often the comparison names it.
+      const figures = customerFigures(ctx, rows, { total, tickets });
       return (
         `(SELECT ${compileRatioTest('figures.total', 'figures.tickets', test, ctx)}\n` +
-        `    FROM (SELECT COALESCE(sum(${measure}), 0) AS total, ${tickets} AS tickets\n      ${rows.from}) AS figures)`
+        `    FROM (SELECT ${figures.total} AS total, ${figures.tickets} AS tickets) AS figures)`
       );
+    }
     case 'min':
-    case 'max':
-      return compileValueTest(
-        `(SELECT ${aggregate}(ticket.figure) FROM (SELECT sum(${measure}) AS figure\n      ${rows.from}\n        AND ${IS_PURCHASE}\n      GROUP BY ${TICKET_DAY}) AS ticket)`,
-        'number',
-        test,
-        ctx,
-      );
+    case 'max': {
+      const ticketFigures = {
+        from: `FROM (SELECT o.customer_id, sum(${measure}) AS figure\n      ${rows.from}\n        AND ${IS_PURCHASE}\n      GROUP BY o.customer_id, ${TICKET_DAY}) AS ticket\n      WHERE TRUE`,
+        customer: 'ticket.customer_id',
+      };
+      return compileValueTest(customerFigure(ctx, ticketFigures, { aggregate: `${aggregate}(ticket.figure)` }), 'number', test, ctx);
+    }
   }
 }

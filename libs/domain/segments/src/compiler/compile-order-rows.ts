@@ -1,5 +1,6 @@
 import type { IncludeExclude, OrderFilter, ValueTest } from '@marea/contracts';
 import { compileValueTest } from './compile-value-test';
+import type { FigureRows } from './customer-figures';
 import { localDate, type SqlContext } from './sql-context';
 
 /**
@@ -8,8 +9,8 @@ import { localDate, type SqlContext } from './sql-context';
  * currency, a ticket is a calendar day of purchases in the store's time zone. Orders after the
  * evaluation moment are not yet history and are left out.
  */
-export interface OrderRows {
-  /** `FROM … WHERE …` correlated to the customer `c`, over orders `o` (stores `s`) and, when by line, lines `ol`. */
+export interface OrderRows extends FigureRows {
+  /** `FROM … WHERE …` over orders `o` (stores `s`) and, when by line, lines `ol`, of every customer. */
   from: string;
   /** True when the rows are order lines (a product filter, or units). */
   byLine: boolean;
@@ -42,7 +43,7 @@ export function hasLineFilter(filter: OrderFilter): boolean {
 }
 
 export function compileOrderRows(filter: OrderFilter, window: ValueTest | undefined, byLine: boolean, ctx: SqlContext): OrderRows {
-  const where = [`o.customer_id = c.id`, `o.status <> 'cancelled'`, `o.ordered_at <= ${ctx.now}`];
+  const where = [`o.status <> 'cancelled'`, `o.ordered_at <= ${ctx.now}`];
   if (window) where.push(compileValueTest(localDate('o.ordered_at', ctx), 'date', window, ctx));
   where.push(...includeExclude(filter.stores, (list) => `(s.external_id = ANY(${list}))`, ctx));
   where.push(...includeExclude(filter.channels, (list) => `(o.channel = ANY(${list}))`, ctx));
@@ -68,7 +69,7 @@ export function compileOrderRows(filter: OrderFilter, window: ValueTest | undefi
     `FROM orders o JOIN stores s ON s.id = o.store_id` +
     (lines ? ` JOIN order_lines ol ON ol.order_id = o.id` : '') +
     `\n      WHERE ${where.join('\n        AND ')}`;
-  return { from, byLine: lines };
+  return { from, customer: 'o.customer_id', byLine: lines };
 }
 
 /** A measure of one row: money in the account currency (net: returns are negative), or units. */

@@ -3,7 +3,7 @@ import { rulePath } from '../validation/rule-path';
 import { parseSegmentRule } from '../validation/structure-problems';
 import { semanticProblems, type SegmentReferenceLookup } from '../validation/validate-segment-rule';
 import { compileCondition } from './compile-condition';
-import { createSqlContext, indent, type SqlContext } from './sql-context';
+import { createSqlContext, indent, type SegmentSqlPlan, type SqlContext } from './sql-context';
 import { unavailableReason } from './unavailable-conditions';
 
 /** A statement selecting `customer_id` of every customer the rule holds for. */
@@ -21,6 +21,8 @@ export interface CompileOptions extends SegmentReferenceLookup {
   /** The evaluation moment: relative dates count from it and later orders and events are ignored. */
   now: Date;
   catalogue: SegmentCatalogue;
+  /** `per-customer` (default: a few customers, real time) or `whole-base` (full recomputes); see SegmentSqlPlan. */
+  plan?: SegmentSqlPlan;
 }
 
 type Path = (string | number)[];
@@ -64,7 +66,8 @@ export function compileSegmentRule(rule: unknown, options: CompileOptions): Comp
 export function compileValidSegmentRule(rule: SegmentRule, options: CompileOptions): CompiledSegmentRule | SegmentRuleNotCompiled {
   const missing = unavailable(rule.conditions, []);
   if (missing.length) return { ok: false, problems: missing };
-  const ctx = createSqlContext(options.now, options.catalogue);
+  const ctx = createSqlContext(options.now, options.catalogue, options.plan ?? 'per-customer');
   const where = compileGroup(rule.match, rule.negate, rule.conditions, ctx);
-  return { ok: true, sql: `SELECT c.id AS customer_id\nFROM customers c\nWHERE ${where}`, params: ctx.params.values };
+  const joins = ctx.joins.map((join) => `\n${join}`).join('');
+  return { ok: true, sql: `SELECT c.id AS customer_id\nFROM customers c${joins}\nWHERE ${where}`, params: ctx.params.values };
 }

@@ -135,6 +135,8 @@ function booleanTest(v: string, test: ValueTest): string {
  * ("is not", "is none of", "does not contain"); the caller turns a NULL result into false.
  */
 export function compileValueTest(v: string, type: RuleValueType, test: ValueTest, ctx: SqlContext): string {
+  // A value computed by a subquery is computed once, however often the test names it.
+  if (/\bSELECT\b/.test(v)) return `(SELECT ${compileValueTest('value.v', type, test, ctx)}\n    FROM (SELECT ${v} AS v) AS value)`;
   switch (type) {
     case 'date':
       return dateTest(v, test, ctx);

@@ -22,7 +22,7 @@ function typedJson(value: unknown, type: 'text' | 'number' | 'date' | 'boolean')
     case 'boolean':
       return { type, value: typeof value === 'boolean' ? value : null };
     case 'date':
-      return { type, value: typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null };
+      return { type, value: typeof value === 'string' && /^[1-9]\d{3}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(value) ? value : null };
   }
 }
 

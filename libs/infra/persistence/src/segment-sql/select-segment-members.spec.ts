@@ -77,9 +77,13 @@ describe('segment members selected by the compiled SQL', () => {
     await insertReferenceShop(db().dataSource, shop);
   });
 
-  it.each(scenarios)('%s', async (_, input, expected) => {
+  const planned = scenarios.flatMap(([name, input, expected]) =>
+    (['per-customer', 'whole-base'] as const).map((plan) => [name, plan, input, expected] as const),
+  );
+
+  it.each(planned)('%s (%s)', async (_, plan, input, expected) => {
     const catalogue = await readSegmentCatalogue(db().dataSource);
-    const compiled = compileSegmentRule(input, { now, catalogue });
+    const compiled = compileSegmentRule(input, { now, catalogue, plan });
     if (!compiled.ok) throw new Error(JSON.stringify(compiled.problems));
     expect(await selectSegmentMembers(db().dataSource, compiled)).toEqual(expected.map(String));
     const parsed = parseSegmentRule(input);
