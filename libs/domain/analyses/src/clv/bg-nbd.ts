@@ -114,8 +114,8 @@ export function fitBgNbd(histories: PurchaseHistories): BgNbdFit {
   if (prepared.customers <= 0) throw new RangeError('fitting BG/NBD needs at least one customer');
   const fromLog = ([r, alpha, a, b]: number[]): BgNbdParameters => ({ r: Math.exp(r), alpha: Math.exp(alpha), a: Math.exp(a), b: Math.exp(b) });
   const minimum = nelderMead((point) => -logLikelihoodOf(fromLog(point), prepared) / prepared.customers, [0, 0, 0, 0], {
-    functionTolerance: 1e-11,
-    pointTolerance: 1e-7,
+    functionTolerance: 1e-9,
+    pointTolerance: 1e-5,
   });
   const parameters = fromLog(minimum.point);
   return { parameters, logLikelihood: logLikelihoodOf(parameters, prepared), customers: prepared.customers, evaluations: minimum.evaluations };

@@ -96,8 +96,8 @@ export function fitGammaGamma(spend: RepeatSpend): GammaGammaFit {
   if (prepared.customers <= 0) throw new RangeError('fitting Gamma-Gamma needs at least one customer with repeat purchases');
   const fromLog = ([p, q, gamma]: number[]): GammaGammaParameters => ({ p: Math.exp(p), q: Math.exp(q), gamma: Math.exp(gamma) });
   const minimum = nelderMead((point) => -logLikelihoodOf(fromLog(point), prepared) / prepared.customers, [0, 0, 0], {
-    functionTolerance: 1e-11,
-    pointTolerance: 1e-7,
+    functionTolerance: 1e-9,
+    pointTolerance: 1e-5,
   });
   const parameters = fromLog(minimum.point);
   return { parameters, logLikelihood: logLikelihoodOf(parameters, prepared), customers: prepared.customers, evaluations: minimum.evaluations };
