@@ -1,8 +1,8 @@
+import type { DataSource } from 'typeorm';
 import { CustomerMetrics, RfmSegmentName } from '@marea/contracts';
 import type { CustomerVisibility } from '@marea/domain/access';
 import { AFFINITY_MINIMUM_TICKETS, elapsedDays, pickAffinities } from '@marea/domain/customer-metrics';
 import { customerVisibilitySql } from '../access/customer-visibility-sql';
-import type { DataSource } from 'typeorm';
 import { withPgClient } from '../database/with-pg-client';
 import { customerFiguresSql, type CustomerFiguresRow } from './customer-figures-sql';
 
