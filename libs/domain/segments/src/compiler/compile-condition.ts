@@ -2,9 +2,11 @@ import { type ConditionOfKind, type SegmentCondition } from '@marea/contracts';
 import { testedSubject } from '../validation/condition-subject';
 import { compileOrderAggregate } from './compile-order-aggregate';
 import { compileOrderRows, IS_PURCHASE } from './compile-order-rows';
+import { compileEventCondition } from './compile-event-condition';
 import { compileValueTest } from './compile-value-test';
 import { customerFigure } from './customer-figures';
 import { localDate, type SqlContext } from './sql-context';
+import { typedJsonValue } from './typed-json-value';
 
 /** Profile columns by field name: the only customer identifiers that can reach the SQL. */
 const CUSTOMER_COLUMNS: Record<ConditionOfKind<'customer_field'>['field'], string> = {
@@ -34,28 +36,6 @@ const METRIC_COLUMNS: Record<ConditionOfKind<'metric'>['metric'], string> = {
   primary_affinity: 'm.primary_affinity',
 };
 
-/** YYYY-MM-DD with a year PostgreSQL accepts, a month and a day of at most 31. */
-const DATE_SHAPE = '^[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$';
-
-/**
- * A typed value out of a JSON object (custom fields, event properties): a value of another
- * JSON type than the field's counts as empty instead of failing the whole statement.
- */
-function typedJsonValue(object: string, key: string, type: 'text' | 'number' | 'date' | 'boolean'): string {
-  const at = `${object} -> ${key}`;
-  switch (type) {
-    case 'text':
-      return `(CASE WHEN jsonb_typeof(${at}) = 'string' THEN ${object} ->> ${key} END)`;
-    case 'number':
-      return `(CASE WHEN jsonb_typeof(${at}) = 'number' THEN (${object} ->> ${key})::numeric END)`;
-    case 'boolean':
-      return `(CASE WHEN jsonb_typeof(${at}) = 'boolean' THEN (${object} ->> ${key})::boolean END)`;
-    case 'date':
-      // Only the shape of a date is checked here: custom-field values were checked as real dates when stored.
-      return `(CASE WHEN jsonb_typeof(${at}) = 'string' AND (${object} ->> ${key}) ~ '${DATE_SHAPE}' THEN (${object} ->> ${key})::date END)`;
-  }
-}
-
 function compileTags(test: ConditionOfKind<'tags'>['test'], ctx: SqlContext): string {
   switch (test.op) {
     case 'equals':
@@ -73,22 +53,6 @@ function compileTags(test: ConditionOfKind<'tags'>['test'], ctx: SqlContext): st
     default:
       throw new Error(`tags cannot use ${test.op}`);
   }
-}
-
-function compileEvent(condition: ConditionOfKind<'event'>, ctx: SqlContext): string {
-  const where = [`e.type = ${ctx.params.add(condition.eventType, 'text')}`, `e.occurred_at <= ${ctx.now}`];
-  if (condition.window) where.push(compileValueTest(localDate('e.occurred_at', ctx), 'date', condition.window, ctx));
-  for (const property of condition.properties) {
-    const value = typedJsonValue('e.properties', ctx.params.add(property.key, 'text'), property.type);
-    where.push(`COALESCE(${compileValueTest(value, property.type, property.test, ctx)}, false)`);
-  }
-  const events = customerFigure(
-    ctx,
-    { from: `FROM events e\n      WHERE ${where.join('\n        AND ')}`, customer: 'e.customer_id' },
-    { aggregate: 'count(*)', empty: '0' },
-  );
-  const op = { at_least: '>=', at_most: '<=', exactly: '=' }[condition.times.op];
-  return `${events} ${op} ${ctx.params.add(condition.times.count, 'integer')}`;
 }
 
 /** The customer's purchases up to the evaluation moment, for first/last purchase facts. */
@@ -139,7 +103,7 @@ export function compileCondition(condition: SegmentCondition, ctx: SqlContext): 
       return `${bought} ${condition.bought ? '>' : '='} 0`;
     }
     case 'event':
-      return compileEvent(condition, ctx);
+      return compileEventCondition(condition, ctx);
     case 'metric':
       return compileValueTest(
         `(SELECT ${METRIC_COLUMNS[condition.metric]} FROM customer_metrics m WHERE m.customer_id = c.id)`,
