@@ -57,9 +57,12 @@ export class Segments1764300000000 implements MigrationInterface {
       CREATE INDEX segments_due_idx ON segments (next_computation_at) WHERE active;
 
       -- History is kept: a customer who leaves and comes back has two rows; only one is open.
+      -- No foreign keys on memberships and the feed: their per-row checks cost more than the
+      -- whole set-based diff of a large segment. Deleting a customer or a segment removes its
+      -- rows through the statement-level triggers below instead.
       CREATE TABLE segment_memberships (
-        segment_id bigint NOT NULL REFERENCES segments (id) ON DELETE CASCADE,
-        customer_id bigint NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+        segment_id bigint NOT NULL,
+        customer_id bigint NOT NULL,
         entered_at timestamptz NOT NULL,
         exited_at timestamptz,
         CHECK (exited_at IS NULL OR exited_at >= entered_at)
@@ -68,13 +71,14 @@ export class Segments1764300000000 implements MigrationInterface {
       CREATE INDEX segment_memberships_customer_idx ON segment_memberships (customer_id, entered_at);
 
       CREATE TABLE segment_sizes (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
         segment_id bigint NOT NULL REFERENCES segments (id) ON DELETE CASCADE,
         computed_at timestamptz NOT NULL,
         size integer NOT NULL,
         entered integer NOT NULL,
-        exited integer NOT NULL,
-        PRIMARY KEY (segment_id, computed_at)
+        exited integer NOT NULL
       );
+      CREATE INDEX segment_sizes_segment_idx ON segment_sizes (segment_id, computed_at);
 
       -- Every entry and exit, written in the transaction that changes the membership. Readers
       -- go in (tx, id) order and only up to the oldest transaction still running, so a row
@@ -82,8 +86,8 @@ export class Segments1764300000000 implements MigrationInterface {
       CREATE TABLE segment_feed (
         id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
         tx xid8 NOT NULL DEFAULT pg_current_xact_id(),
-        segment_id bigint NOT NULL REFERENCES segments (id) ON DELETE CASCADE,
-        customer_id bigint NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+        segment_id bigint NOT NULL,
+        customer_id bigint NOT NULL,
         change text NOT NULL CHECK (change IN ('entered', 'exited')),
         at timestamptz NOT NULL
       );
@@ -128,6 +132,26 @@ export class Segments1764300000000 implements MigrationInterface {
         RETURN NULL;
       END $$;
     `);
+    await db.query(`
+      CREATE FUNCTION segment_forget_customers() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        DELETE FROM segment_memberships m USING gone WHERE m.customer_id = gone.id;
+        DELETE FROM segment_feed f USING gone WHERE f.customer_id = gone.id;
+        DELETE FROM segment_dirty_customers d USING gone WHERE d.customer_id = gone.id;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER customers_segment_forget AFTER DELETE ON customers
+        REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION segment_forget_customers();
+
+      CREATE FUNCTION segment_forget_segments() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        DELETE FROM segment_memberships m USING gone WHERE m.segment_id = gone.id;
+        DELETE FROM segment_feed f USING gone WHERE f.segment_id = gone.id;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER segments_forget AFTER DELETE ON segments
+        REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION segment_forget_segments();
+    `);
     for (const { table, customer } of CUSTOMER_DATA) {
       await db.query(`
         CREATE TRIGGER ${table}_segment_dirty_on_insert AFTER INSERT ON ${table}
@@ -146,7 +170,9 @@ export class Segments1764300000000 implements MigrationInterface {
       `);
     }
     await db.query(`
-      DROP FUNCTION segment_mark_customers_dirty();
+      DROP TRIGGER customers_segment_forget ON customers;
+      DROP TRIGGER segments_forget ON segments;
+      DROP FUNCTION segment_forget_customers(), segment_forget_segments(), segment_mark_customers_dirty();
       DROP TABLE notifications, segment_dirty_customers, segment_feed_consumers, segment_feed, segment_sizes,
         segment_memberships, segments;
     `);

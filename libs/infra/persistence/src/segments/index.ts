@@ -3,3 +3,4 @@ export * from './pg-segment-computation-store';
 export * from './pg-real-time-segment-store';
 export * from './segment-feed';
 export * from './pg-segment-catalogue-source';
+export * from './segment-member-filter';

@@ -1,9 +1,10 @@
 /**
  * The membership diff as one set-based statement: customers the rule selects and who are not
  * members enter, current members it no longer selects exit, and each entry and exit becomes a
- * feed row, all under one snapshot. `target` is a query of `(segment_id, customer_id)` pairs;
- * `scope` limits which current memberships may exit (a whole segment, or some customers of
- * some segments). Parameter `$1` is the moment of the change.
+ * feed row, all under one snapshot. `target` is a query of `(segment_id, customer_id)` pairs,
+ * each once; `scope`, a condition on memberships `m`, says which memberships the target covers
+ * (a whole segment, or some customers of some segments): only those may exit, and naming it
+ * lets the planner read just them. Parameter `$1` is the moment of the change.
  */
 export function membershipDiffSql(target: string, scope: string, summary: keyof typeof SUMMARY): string {
   return `
@@ -13,7 +14,7 @@ export function membershipDiffSql(target: string, scope: string, summary: keyof 
       SELECT t.segment_id, t.customer_id, $1 FROM target t
       WHERE NOT EXISTS (
         SELECT 1 FROM segment_memberships m
-        WHERE m.segment_id = t.segment_id AND m.customer_id = t.customer_id AND m.exited_at IS NULL)
+        WHERE m.segment_id = t.segment_id AND m.customer_id = t.customer_id AND m.exited_at IS NULL AND ${scope})
       ON CONFLICT (segment_id, customer_id) WHERE exited_at IS NULL DO NOTHING
       RETURNING segment_id, customer_id
     ),

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import type { PoolClient } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CompiledRule, LiveSegment, RealTimeOutcome, RealTimeSegmentStore } from '@marea/engine/segments';
 import { membershipDiffSql } from './membership-diff';
@@ -66,6 +68,19 @@ export class PgRealTimeSegmentStore implements RealTimeSegmentStore {
     return this.listener.close();
   }
 
+  /**
+   * Runs the statement as a named prepared statement with a generic plan. Planning all live
+   * rules together costs far more than running them for a few customers (≈ 3 ms per rule
+   * against ≈ 0.3 ms), and the statement's text only changes when the live segments do, so
+   * each pooled connection plans it once.
+   */
+  private async prepared<Row>(manager: EntityManager, text: string, values: unknown[]): Promise<Row[]> {
+    const connection = (manager.queryRunner as unknown as { databaseConnection: PoolClient }).databaseConnection;
+    await connection.query(`SET LOCAL plan_cache_mode = force_generic_plan`);
+    const name = `segments-real-time-${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    return (await connection.query({ name, text, values })).rows as Row[];
+  }
+
   /** The segments still live at the version compiled and not being fully computed. */
   private async lockSegments(manager: EntityManager, versions: ReadonlyMap<string, string>): Promise<string[]> {
     if (versions.size === 0) return [];
@@ -97,9 +112,10 @@ export class PgRealTimeSegmentStore implements RealTimeSegmentStore {
       params.push(...rule.params);
       return select;
     });
-    const target = `SELECT DISTINCT segment_id, customer_id FROM (${selects.join('\nUNION ALL\n')}) matched`;
+    const target = selects.join('\nUNION ALL\n');
     const scope = `m.segment_id = ANY($3::bigint[]) AND m.customer_id = ANY($2::bigint[])`;
-    const changes = await manager.query<{ segment_id: string; entered: number; exited: number }[]>(
+    const changes = await this.prepared<{ segment_id: string; entered: number; exited: number }>(
+      manager,
       membershipDiffSql(target, scope, 'per-segment'),
       params,
     );

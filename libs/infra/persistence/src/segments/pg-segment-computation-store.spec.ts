@@ -145,4 +145,18 @@ describe('full computation of a segment in PostgreSQL', () => {
     const [{ spaniards }] = await query<{ spaniards: number }>(`SELECT count(*)::int AS spaniards FROM customers WHERE country = 'ES'`);
     expect(await store().recompute(takeover!, 'w9', inCountries('ES'), new Date(), null)).toEqual({ entered: spaniards, exited: 0, size: spaniards });
   });
+  it('forgets a deleted customer everywhere: memberships, history and feed (right to be forgotten)', async () => {
+    const id = await aSegment('forgettable');
+    await customerIn('gone', 'ES');
+    await store().recompute(await claim(), 'w1', inCountries('ES'), new Date(), null);
+    expect((await members(id)).map((row) => row.external_id)).toContain('gone');
+
+    await query(`DELETE FROM customers WHERE external_id = 'gone'`);
+
+    const left = await query<{ n: number }>(
+      `SELECT (SELECT count(*) FROM segment_memberships m WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = m.customer_id))
+            + (SELECT count(*) FROM segment_feed f WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = f.customer_id)) AS n`,
+    );
+    expect(Number(left[0].n)).toBe(0);
+  });
 });

@@ -72,7 +72,8 @@ export class PgSegmentComputationStore implements SegmentComputationStore {
     try {
       return await this.dataSource.transaction(async (manager) => {
         await manager.query(`SELECT pg_advisory_xact_lock($1, $2::int)`, [SEGMENT_LOCK_SPACE, segment.id]);
-        const target = `SELECT DISTINCT $2::bigint AS segment_id, customer_id FROM (${shiftParameters(rule, 2)}) rule`;
+        // The compiled rule selects each customer once (from customers, by id): no DISTINCT needed.
+        const target = `SELECT $2::bigint AS segment_id, customer_id FROM (${shiftParameters(rule, 2)}) rule`;
         const [diff] = await manager.query<MembershipDiff[]>(membershipDiffSql(target, `m.segment_id = $2`, 'segment'), [
           now,
           segment.id,

@@ -143,7 +143,7 @@ export class PgSegmentRepository implements SegmentRepository {
       return await this.dataSource.transaction(async (manager) => {
         await manager.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.floor(timeoutMs))}`);
         const [row] = await manager.query<{ count: number; customers: MemberRow[] }[]>(
-          `WITH matched AS MATERIALIZED (SELECT DISTINCT customer_id FROM (${rule.sql}) rule),
+          `WITH matched AS MATERIALIZED (SELECT customer_id FROM (${rule.sql}) rule),
                 first AS (SELECT customer_id FROM matched ORDER BY customer_id LIMIT $${limitParam})
            SELECT (SELECT count(*) FROM matched)::int AS count,
                   coalesce((SELECT json_agg(c ORDER BY c.id::bigint) FROM (
