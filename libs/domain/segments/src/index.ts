@@ -17,6 +17,8 @@
 export { validateSegmentRule, semanticProblems, type SegmentReferenceLookup } from './validation/validate-segment-rule';
 export { parseSegmentRule } from './validation/structure-problems';
 export { segmentReferences } from './validation/membership-cycles';
+/** For the rule builder: what a condition's test is called, its value type and the operators it offers. */
+export { testedSubject, conditionLabel, NAME_SET_OPERATORS, type TestedSubject } from './validation/condition-subject';
 export {
   compileSegmentRule,
   compileValidSegmentRule,
