@@ -19,3 +19,4 @@ export * from './personas/propensity-levels';
 export * from './personas/cluster-name';
 export * from './clv/bg-nbd-simulation';
 export * from './personas/sparse-rows';
+export * from './clv/pareto-nbd';
