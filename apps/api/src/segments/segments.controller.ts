@@ -1,11 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { SegmentMembersQuery, type Segment, type SegmentList, type SegmentMemberPage, type SegmentPreview, type SegmentSizeHistory } from '@marea/contracts';
+import type { Request, Response } from 'express';
+import type { Segment, SegmentList, SegmentMemberPage, SegmentPreview, SegmentSizeHistory } from '@marea/contracts';
 import type { Principal as RequestPrincipal } from '@marea/domain/access';
-import { SegmentError, SegmentService } from '@marea/engine/segments';
+import { SegmentService } from '@marea/engine/segments';
 import { Allow } from '../access/allow.decorator';
 import { Principal } from '../access/principal.decorator';
+import { AuditLog } from '../access/audit-log';
 import { csvLine } from './csv-cell';
 import {
   SegmentDto,
@@ -29,7 +30,10 @@ const EXPORT_COLUMNS = ['customer_id', 'external_id', 'first_name', 'last_name',
 @Controller('v1/segments')
 @UseFilters(SegmentsErrorFilter)
 export class SegmentsController {
-  constructor(private readonly segments: SegmentService) {}
+  constructor(
+    private readonly segments: SegmentService,
+    private readonly audit: AuditLog,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Every segment with its size and the state of its computation' })
@@ -65,9 +69,7 @@ export class SegmentsController {
   @ApiResponse({ status: 400, type: SegmentErrorDto, description: 'INVALID_SEGMENT: see details' })
   @ApiResponse({ status: 422, type: SegmentErrorDto, description: 'PREVIEW_TIMEOUT: the rule took longer than the limit' })
   preview(@Body() body: unknown): Promise<SegmentPreview> {
-    const rule = (body as { rule?: unknown } | undefined)?.rule;
-    if (rule === undefined) throw new SegmentError('INVALID_SEGMENT', 'rule: is required', [{ field: 'rule', message: 'is required' }]);
-    return this.segments.preview(rule);
+    return this.segments.preview(body);
   }
 
   @Get(':code')
@@ -127,12 +129,7 @@ export class SegmentsController {
   @ApiQuery({ name: 'pageSize', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 } })
   @ApiOkResponse({ type: SegmentMemberPageDto })
   members(@Param('code') code: string, @Query() query: Record<string, string>): Promise<SegmentMemberPage> {
-    const parsed = SegmentMembersQuery.safeParse(query);
-    if (!parsed.success) {
-      const details = parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
-      throw new SegmentError('INVALID_SEGMENT', `${details[0].field}: ${details[0].message}`, details);
-    }
-    return this.segments.members(code, parsed.data.page, parsed.data.pageSize);
+    return this.segments.members(code, query);
   }
 
   @Get(':code/customers.csv')
@@ -143,8 +140,9 @@ export class SegmentsController {
   @ApiParam(CODE)
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'text/csv attachment', schema: { type: 'string' } })
-  async export(@Param('code') code: string, @Res() response: Response): Promise<void> {
+  async export(@Param('code') code: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     const pages = await this.segments.exportMembers(code);
+    await this.audit.record(request, 'customers.exported', { subject: `segment ${code}`, details: { format: 'csv' } });
     response.status(200).type('text/csv; charset=utf-8').attachment(`segment-${code}.csv`);
     response.write(csvLine(EXPORT_COLUMNS));
     for await (const members of pages) {

@@ -20,6 +20,8 @@ export interface ApiUnderTest {
   readonly url: string;
   /** The user this client acts as, for role actors (null for keys and anonymous). */
   readonly userId: string | null;
+  /** The credentials it sends (session cookie and CSRF token, or bearer key), for a raw fetch. */
+  readonly credentials: Record<string, string>;
   send(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer>;
   /** POST raw text, e.g. malformed JSON. */
   sendRaw(path: string, text: string, contentType?: string): Promise<Answer>;
@@ -59,6 +61,7 @@ export async function startApi(
     const api: ApiUnderTest = {
       url: base,
       userId: credentials.userId,
+      credentials: credentials.headers,
       async send(method, path, body, headers = {}) {
         const response = await fetch(`${base}${path}`, {
           method,
