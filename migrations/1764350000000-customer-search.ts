@@ -4,8 +4,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * The customer 360: search, the change history of edits, and the timeline's standalone events.
  *
  * Search matches a query against one normalised text per customer (names, email, external id,
- * phone as written and as digits only), lower-cased and without accents, through a trigram GIN
- * index: `LIKE '%term%'` on it is an index scan for any term of 3 characters or more.
+ * phone as written and as digits only), lower-cased and without accents, kept in the generated
+ * column `customers.search_text` under a trigram GIN index: `LIKE '%term%'` on it is an index
+ * scan for any term of 3 characters or more.
  * `unaccent` is only STABLE (its dictionary could change), so the index goes through an
  * IMMUTABLE wrapper that names the dictionary explicitly; both extensions are trusted, so the
  * database owner may create them.
@@ -28,8 +29,11 @@ export class CustomerSearch1764350000000 implements MigrationInterface {
         RETURN search_normalize(concat_ws(' ', first_name, last_name, email, external_id, phone,
                                           nullif(regexp_replace(phone, '[^0-9]', '', 'g'), '')));
 
-      CREATE INDEX customers_search_idx ON customers
-        USING gin (customer_search_text(first_name, last_name, email, external_id, phone) gin_trgm_ops);
+      -- Stored, not only indexed: a trigram match is rechecked on the row, and reading a column is
+      -- far cheaper than unaccenting five fields again for every candidate row.
+      ALTER TABLE customers
+        ADD COLUMN search_text text GENERATED ALWAYS AS (customer_search_text(first_name, last_name, email, external_id, phone)) STORED;
+      CREATE INDEX customers_search_idx ON customers USING gin (search_text gin_trgm_ops);
 
       -- Every edit made on the profile, one row per changed field: the attribute changes of the timeline.
       CREATE TABLE customer_changes (
@@ -54,6 +58,7 @@ export class CustomerSearch1764350000000 implements MigrationInterface {
       DROP INDEX events_customer_time_no_visit_idx;
       DROP TABLE customer_changes;
       DROP INDEX customers_search_idx;
+      ALTER TABLE customers DROP COLUMN search_text;
       DROP FUNCTION customer_search_text(text, text, text, text, text);
       DROP FUNCTION search_normalize(text);
     `);

@@ -139,7 +139,7 @@ async function main(): Promise<void> {
     await explain(
       dataSource,
       `search ${JSON.stringify(surname)}`,
-      `SELECT id FROM customers c WHERE customer_search_text(first_name, last_name, email, external_id, phone) LIKE '%' || search_normalize($1) || '%' ORDER BY id DESC LIMIT 26`,
+      `SELECT id FROM customers c WHERE c.search_text LIKE '%' || search_normalize($1) || '%' ORDER BY id DESC LIMIT 26`,
       [surname],
     );
     await explain(

@@ -4,7 +4,7 @@ import type { CustomerVisibility } from '@marea/domain/access';
 import { MIN_INDEXED_TERM, planSearch } from '@marea/domain/customers';
 import { customerVisibilitySql } from '../access/customer-visibility-sql';
 
-const SEARCH_TEXT = 'customer_search_text(first_name, last_name, email, external_id, phone)';
+const SEARCH_TEXT = 'c.search_text';
 const COLUMNS = 'id::text, external_id, first_name, last_name, email, phone, city, created_at';
 
 interface SummaryRow {
