@@ -176,6 +176,18 @@ describe('segments over HTTP', () => {
     expect((await segments.exportCsv('iceland', 'manager')).status).toBe(403);
   });
 
+  it('lists the customers of a segment a page at a time, and says which paging value is wrong', async () => {
+    const first = await api.send('GET', '/api/v1/segments/iceland/customers?pageSize=1');
+    expect(first.body).toMatchObject({ page: 1, pageSize: 1, total: 2, items: [{ externalId: 'eve', country: 'IS', enteredAt: expect.any(String) }] });
+    const second = await api.send('GET', '/api/v1/segments/iceland/customers?page=2&pageSize=1');
+    expect(second.body.items.map((c: { externalId: string }) => c.externalId)).toEqual(['fin']);
+
+    const tooLarge = await api.send('GET', '/api/v1/segments/iceland/customers?pageSize=5000');
+    expect(tooLarge.status).toBe(400);
+    expect(tooLarge.body.error.details).toEqual([{ field: 'pageSize', message: 'must be at most 500' }]);
+    expect((await api.send('GET', '/api/v1/segments/nowhere/customers')).body.error.code).toBe('SEGMENT_NOT_FOUND');
+  });
+
   it('edits, deactivates and deletes a segment by its code', async () => {
     const renamed = await api.send('PATCH', '/api/v1/segments/iberia', { name: 'Iberian peninsula', recomputeEveryMinutes: 60 });
     expect(renamed.body).toMatchObject({ name: 'Iberian peninsula', recomputeEveryMinutes: 60 });

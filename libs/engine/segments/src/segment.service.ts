@@ -1,6 +1,8 @@
 import {
   SegmentEdit,
   SegmentInput,
+  SegmentMembersQuery,
+  SegmentPreviewRequest,
   type Segment,
   type SegmentMember,
   type SegmentMemberPage,
@@ -73,7 +75,9 @@ export class SegmentService {
     return this.options.repository.list();
   }
 
-  async members(code: string, page: number, pageSize: number): Promise<SegmentMemberPage> {
+  /** A page of the current members; `query` holds `page` and `pageSize` as a URL gives them. */
+  async members(code: string, query: unknown): Promise<SegmentMemberPage> {
+    const { page, pageSize } = parse(SegmentMembersQuery, query);
     return this.options.repository.members((await this.get(code)).id, page, pageSize);
   }
 
@@ -86,8 +90,8 @@ export class SegmentService {
   }
 
   /** Who an unsaved rule selects right now: the count and the first 50 customers. */
-  async preview(rule: unknown): Promise<SegmentPreview> {
-    const checked = await this.checkRule(rule);
+  async preview(body: unknown): Promise<SegmentPreview> {
+    const checked = await this.checkRule(parse(SegmentPreviewRequest, body).rule);
     const evaluatedAt = this.now();
     const compiled = await this.options.rules.compile(checked.value, evaluatedAt);
     const found = await this.options.repository.preview(compiled, PREVIEW_SIZE, this.options.previewTimeoutMs ?? 5000);
