@@ -1,3 +1,4 @@
+import { parseSegmentRule, segmentReferences } from '@marea/domain/segments';
 import type { LiveSegment, RealTimeOutcome, RealTimeSegmentStore } from './segment-computations';
 import type { CompiledRule, SegmentRules } from './segment-rules';
 
@@ -26,6 +27,7 @@ export class RealTimeSegmentWorker {
   private readonly now: () => Date;
   // Compiled rules that do not read the clock stay valid until their segment changes.
   private readonly compiled = new Map<string, { version: string; rule: CompiledRule }>();
+  private readonly readsSegments = new Map<string, { version: string; reads: boolean }>();
 
   constructor(private readonly options: RealTimeSegmentWorkerOptions) {
     this.now = options.now ?? (() => new Date());
@@ -85,9 +87,19 @@ export class RealTimeSegmentWorker {
         this.options.onError?.(error);
       }
     }
-    const outcome = await store.reevaluateQueued(rules, versions, now, batchSize, retryMs);
+    const requeueChanged = segments.some((segment) => this.readsOtherSegments(segment));
+    const outcome = await store.reevaluateQueued({ rules, versions, now, limit: batchSize, retryMs, requeueChanged });
     if (outcome.customers > 0) this.options.onBatch?.(outcome);
     return outcome;
+  }
+
+  private readsOtherSegments(segment: LiveSegment): boolean {
+    const known = this.readsSegments.get(segment.id);
+    if (known?.version === segment.version) return known.reads;
+    const parsed = parseSegmentRule(segment.rule);
+    const reads = 'rule' in parsed && segmentReferences(parsed.rule.conditions).length > 0;
+    this.readsSegments.set(segment.id, { version: segment.version, reads });
+    return reads;
   }
 
   private async compile(segment: LiveSegment, now: Date): Promise<CompiledRule> {

@@ -59,6 +59,23 @@ export interface RealTimeOutcome {
   readonly exited: number;
 }
 
+/** One real-time batch: which live segments to evaluate, compiled, at which moment. */
+export interface RealTimeBatch {
+  /** Compiled rules by segment id. */
+  readonly rules: ReadonlyMap<string, CompiledRule>;
+  /** The definition version each rule was compiled from; a segment changed since is skipped. */
+  readonly versions: ReadonlyMap<string, string>;
+  readonly now: Date;
+  readonly limit: number;
+  /** How soon customers of a segment busy with a full computation are tried again. */
+  readonly retryMs: number;
+  /**
+   * Some rule reads other segments' members: customers whose memberships changed are queued
+   * again, so the segments that depend on them see the change (cycles are refused on save).
+   */
+  readonly requeueChanged: boolean;
+}
+
 /**
  * The real-time path: customers whose data changed are queued by the writer's transaction;
  * a worker takes a batch of them and re-evaluates them against every live segment at once.
@@ -70,7 +87,7 @@ export interface RealTimeSegmentStore {
    * segments in one transaction. A segment busy with a full computation (or changed since it
    * was read) is left for later: its customers are queued again after `retryMs`.
    */
-  reevaluateQueued(segments: ReadonlyMap<string, CompiledRule>, versions: ReadonlyMap<string, string>, now: Date, limit: number, retryMs: number): Promise<RealTimeOutcome>;
+  reevaluateQueued(batch: RealTimeBatch): Promise<RealTimeOutcome>;
   /** Resolves when a writer queues customers (or after `timeoutMs`). */
   waitForQueued(timeoutMs: number): Promise<void>;
 }

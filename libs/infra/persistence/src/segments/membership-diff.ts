@@ -29,12 +29,12 @@ export function membershipDiffSql(target: string, scope: string, summary: keyof 
       SELECT segment_id, customer_id, 'entered', $1 FROM entered
       UNION ALL
       SELECT segment_id, customer_id, 'exited', $1 FROM exited
-      RETURNING segment_id, change
+      RETURNING segment_id, customer_id, change
     )
     ${SUMMARY[summary]}`;
 }
 
-/** One row with the segment's new size, or one row per segment that changed. */
+/** One row with the segment's new size, or one row per segment that changed with the customers who moved. */
 const SUMMARY = {
   segment: `SELECT (SELECT count(*) FROM target)::int AS size,
               count(*) FILTER (WHERE change = 'entered')::int AS entered,
@@ -42,6 +42,7 @@ const SUMMARY = {
             FROM feed`,
   'per-segment': `SELECT segment_id::text AS segment_id,
               count(*) FILTER (WHERE change = 'entered')::int AS entered,
-              count(*) FILTER (WHERE change = 'exited')::int AS exited
+              count(*) FILTER (WHERE change = 'exited')::int AS exited,
+              array_agg(customer_id::text) AS customers
             FROM feed GROUP BY segment_id`,
 };

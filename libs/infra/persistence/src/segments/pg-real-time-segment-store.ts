@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { CompiledRule, LiveSegment, RealTimeOutcome, RealTimeSegmentStore } from '@marea/engine/segments';
+import type { CompiledRule, LiveSegment, RealTimeBatch, RealTimeOutcome, RealTimeSegmentStore } from '@marea/engine/segments';
 import { membershipDiffSql } from './membership-diff';
 import { QueuedCustomersListener } from './queued-customers-listener';
 import { shiftParameters } from './rule-parameters';
@@ -29,13 +29,7 @@ export class PgRealTimeSegmentStore implements RealTimeSegmentStore {
     );
   }
 
-  reevaluateQueued(
-    rules: ReadonlyMap<string, CompiledRule>,
-    versions: ReadonlyMap<string, string>,
-    now: Date,
-    limit: number,
-    retryMs: number,
-  ): Promise<RealTimeOutcome> {
+  reevaluateQueued({ rules, versions, now, limit, retryMs, requeueChanged }: RealTimeBatch): Promise<RealTimeOutcome> {
     return this.dataSource.transaction(async (manager) => {
       const claimed = await manager.query<{ customer_id: string }[]>(
         `SELECT customer_id::text AS customer_id FROM segment_dirty_customers
@@ -45,7 +39,7 @@ export class PgRealTimeSegmentStore implements RealTimeSegmentStore {
       if (claimed.length === 0) return NOTHING;
       const customers = claimed.map((row) => row.customer_id);
       const ready = await this.lockSegments(manager, versions);
-      const outcome = await this.applyDiff(manager, customers, ready, rules, now);
+      const { entered, exited, changedCustomers } = await this.applyDiff(manager, customers, ready, rules, now);
       if (ready.length < versions.size) {
         // Some segment is being fully computed (or was just edited): these customers are evaluated
         // again shortly, when its computation has committed.
@@ -56,7 +50,13 @@ export class PgRealTimeSegmentStore implements RealTimeSegmentStore {
       } else {
         await manager.query(`DELETE FROM segment_dirty_customers WHERE customer_id = ANY($1)`, [customers]);
       }
-      return { customers: customers.length, ...outcome };
+      if (requeueChanged && changedCustomers.length > 0) {
+        await manager.query(
+          `INSERT INTO segment_dirty_customers (customer_id) SELECT unnest($1::bigint[]) ON CONFLICT (customer_id) DO NOTHING`,
+          [changedCustomers],
+        );
+      }
+      return { customers: customers.length, entered, exited };
     });
   }
 
@@ -101,8 +101,8 @@ export class PgRealTimeSegmentStore implements RealTimeSegmentStore {
     segments: string[],
     rules: ReadonlyMap<string, CompiledRule>,
     now: Date,
-  ): Promise<Omit<RealTimeOutcome, 'customers'>> {
-    if (segments.length === 0) return { entered: 0, exited: 0 };
+  ): Promise<Omit<RealTimeOutcome, 'customers'> & { changedCustomers: string[] }> {
+    if (segments.length === 0) return { entered: 0, exited: 0, changedCustomers: [] };
     // $1 the moment, $2 the customers, $3 the segments; each rule's own parameters follow.
     const params: unknown[] = [now, customers, segments];
     const selects = segments.map((id) => {
@@ -114,7 +114,7 @@ export class PgRealTimeSegmentStore implements RealTimeSegmentStore {
     });
     const target = selects.join('\nUNION ALL\n');
     const scope = `m.segment_id = ANY($3::bigint[]) AND m.customer_id = ANY($2::bigint[])`;
-    const changes = await this.prepared<{ segment_id: string; entered: number; exited: number }>(
+    const changes = await this.prepared<{ segment_id: string; entered: number; exited: number; customers: string[] }>(
       manager,
       membershipDiffSql(target, scope, 'per-segment'),
       params,
@@ -131,6 +131,7 @@ export class PgRealTimeSegmentStore implements RealTimeSegmentStore {
     return {
       entered: changes.reduce((sum, change) => sum + change.entered, 0),
       exited: changes.reduce((sum, change) => sum + change.exited, 0),
+      changedCustomers: [...new Set(changes.flatMap((change) => change.customers))],
     };
   }
 }

@@ -107,4 +107,16 @@ describe('real-time re-evaluation of customers whose data changed', () => {
     await worker.drain();
     expect(await members('email-ok')).toEqual(['bo']);
   });
+  it('carries a change through to the segments built on the changed one', async () => {
+    const inVip = { version: 1, match: 'all', negate: false, conditions: [{ kind: 'segment', member: true, code: 'vip' }] };
+    await aComputedSegment('friends-of-vip', inVip);
+    expect(await members('friends-of-vip')).toEqual(await members('vip'));
+
+    await ingestion().upsertCustomers([{ externalId: 'fay', tags: ['vip'] }, { externalId: 'cy', tags: [] }]);
+    await worker.drain();
+
+    expect(await members('vip')).toContain('fay');
+    expect(await members('friends-of-vip')).toEqual(await members('vip'));
+    expect(await members('friends-of-vip')).not.toContain('cy');
+  });
 });
