@@ -78,7 +78,7 @@ describe('the customer timeline API', () => {
   });
 
   it("shows only the customer's own entries", async () => {
-    const { entries } = await timeline(marek);
+    const { entries } = await timeline(marek, '?types=order,visit,event,form_answer,consent_change,attribute_change');
     expect(entries.map(summary)).toEqual(['o-3']);
   });
 
@@ -94,6 +94,27 @@ describe('the customer timeline API', () => {
       ['visit-live', true],
       ['visit-old', false],
     ]);
+  });
+
+  it('shows segment entries and exits, and the profile lists the segments the customer is in now', async () => {
+    const segments = await api.rows<{ id: string; code: string }>(
+      `INSERT INTO segments (code, name, kind, rule, rule_version) VALUES ('gardeners', 'Gardeners', 'dynamic', '{}', 1), ('buyers', 'Buyers', 'dynamic', '{}', 1)
+       RETURNING id::text, code`,
+    );
+    const id = (code: string) => segments.find((segment) => segment.code === code)?.id;
+    await api.rows(
+      `INSERT INTO segment_memberships (segment_id, customer_id, entered_at, exited_at) VALUES
+         ($1, $3, '2025-01-20T00:00:00Z', '2025-02-20T00:00:00Z'), ($2, $3, '2025-03-02T00:00:00Z', NULL)`,
+      [id('gardeners'), id('buyers'), marek],
+    );
+    const { entries } = await timeline(marek, '?types=segment_change');
+    expect(entries.map((entry: { change: string; segment: { name: string }; at: string }) => [entry.change, entry.segment.name, entry.at])).toEqual([
+      ['entered', 'Buyers', '2025-03-02T00:00:00.000Z'],
+      ['exited', 'Gardeners', '2025-02-20T00:00:00.000Z'],
+      ['entered', 'Gardeners', '2025-01-20T00:00:00.000Z'],
+    ]);
+    const { body } = await api.send('GET', `/api/v1/customers/${marek}`);
+    expect(body.segments).toEqual([{ id: id('buyers'), name: 'Buyers', since: '2025-03-02T00:00:00.000Z' }]);
   });
 
   it('refuses an unknown type, a forged cursor and an unknown customer, naming the problem', async () => {

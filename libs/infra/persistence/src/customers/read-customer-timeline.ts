@@ -2,7 +2,6 @@ import type { DataSource } from 'typeorm';
 import { TimelinePage, type TimelineEntry, type TimelineEntryType, type TimelineEvent } from '@marea/contracts';
 import { encodeTimelineCursor, isVisitLive, type TimelineCursor } from '@marea/domain/customers';
 import { readOrderViews } from './order-views';
-import { segmentsInstalled } from './segment-memberships';
 import { TIMELINE_SOURCES } from './timeline-sources';
 
 export interface TimelineRequest {
@@ -71,8 +70,7 @@ async function readVisitEvents(dataSource: DataSource, customerId: string, visit
  */
 export async function readCustomerTimeline(dataSource: DataSource, request: TimelineRequest): Promise<TimelinePage> {
   const wanted = new Set<TimelineEntryType>(request.types.length ? request.types : TIMELINE_SOURCES.flatMap((source) => source.types));
-  const installed = TIMELINE_SOURCES.some((source) => source.requires) ? await segmentsInstalled(dataSource) : true;
-  const sources = TIMELINE_SOURCES.filter((source) => source.types.some((type) => wanted.has(type)) && (!source.requires || installed));
+  const sources = TIMELINE_SOURCES.filter((source) => source.types.some((type) => wanted.has(type)));
   if (sources.length === 0) return { entries: [], nextBefore: null };
 
   const rows: EntryRow[] = await dataSource.query(

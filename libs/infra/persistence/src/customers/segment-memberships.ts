@@ -1,18 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { SegmentMembershipView } from '@marea/contracts';
 
-/**
- * Whether the segments schema is installed. The profile is older than segments in some
- * databases being migrated; it shows no segments there rather than failing.
- */
-export async function segmentsInstalled(dataSource: DataSource): Promise<boolean> {
-  const [row]: { installed: boolean }[] = await dataSource.query(`SELECT to_regclass('segment_memberships') IS NOT NULL AS installed`);
-  return row.installed;
-}
-
 /** The segments the customer is in now (an open membership), by name. */
 export async function readCurrentSegments(dataSource: DataSource, customerId: string): Promise<SegmentMembershipView[]> {
-  if (!(await segmentsInstalled(dataSource))) return [];
   const rows: { id: string; name: string; since: Date }[] = await dataSource.query(
     `SELECT s.id::text, s.name, m.entered_at AS since
      FROM segment_memberships m JOIN segments s ON s.id = m.segment_id

@@ -11,8 +11,6 @@ import type { TimelineEntryType } from '@marea/contracts';
 export interface TimelineSource {
   readonly types: readonly TimelineEntryType[];
   sql(types: ReadonlySet<TimelineEntryType>): string;
-  /** Present when the source depends on a table another migration creates. */
-  readonly requires?: string;
 }
 
 const before = (at: string, key: string) => `${at} <= $2::timestamptz AND (${at} < $2::timestamptz OR (${key}) < $3 COLLATE "C")`;
@@ -31,12 +29,15 @@ const orders: TimelineSource = {
 const visits: TimelineSource = {
   types: ['visit'],
   sql: () => `
-    SELECT 'visit' AS type, 'v:' || visit_id AS key, max(occurred_at) AS at,
-           json_build_object('visitId', visit_id, 'startedAt', min(occurred_at), 'eventCount', count(*)) AS ref
-    FROM events WHERE customer_id = $1 AND visit_id IS NOT NULL
-    GROUP BY visit_id
-    HAVING ${before('max(occurred_at)', `'v:' || visit_id`)}
-    ${page('max(occurred_at)', `'v:' || visit_id`)}`,
+    SELECT 'visit' AS type, 'v:' || visit_id AS key, last_at AS at,
+           json_build_object('visitId', visit_id, 'startedAt', first_at, 'eventCount', event_count) AS ref
+    FROM (
+      SELECT visit_id, max(occurred_at) AS last_at, min(occurred_at) AS first_at, count(*) AS event_count
+      FROM events WHERE customer_id = $1 AND visit_id IS NOT NULL
+      GROUP BY visit_id
+      HAVING ${before('max(occurred_at)', `'v:' || visit_id`)}
+      ${page('max(occurred_at)', `'v:' || visit_id`)}
+    ) AS v`,
 };
 
 // Events outside a visit: form answers are entries of their own kind, anything else is "event".
@@ -73,7 +74,6 @@ const attributeChanges: TimelineSource = {
 // Each membership gives an entry when the customer entered and, once closed, when they left.
 const segmentChanges: TimelineSource = {
   types: ['segment_change'],
-  requires: 'segment_memberships',
   sql: () => `
     SELECT 'segment_change' AS type, x.key, x.at, json_build_object('id', s.id::text, 'name', s.name, 'change', x.change) AS ref
     FROM segment_memberships m JOIN segments s ON s.id = m.segment_id
