@@ -1,5 +1,5 @@
 import type { SqlQuery } from '../ingestion/sql-query';
-import { customerFiguresSql, type FiguresScope } from './customer-figures-sql';
+import { customerFiguresSql } from './customer-figures-sql';
 
 const FIGURE_COLUMNS = [
   'ticket_count', 'ticket_count_12m', 'revenue', 'revenue_12m', 'margin', 'margin_12m', 'average_ticket',
@@ -8,16 +8,14 @@ const FIGURE_COLUMNS = [
 ];
 
 /**
- * Writes the figures of the scope's customers into customer_metrics in one statement: rows are
- * upserted (unchanged rows are not rewritten), and rows of customers left without any activity
- * are deleted. RFM scores are left as they are: they are relative to the whole base and dealt
- * by `scoreRfm`. Returns how many rows were written.
+ * Writes computed figures (`figures`: a query returning the columns of customerFiguresSql) into
+ * customer_metrics in one statement: rows are upserted (unchanged rows are not rewritten), and
+ * rows of the customers in `scope` left without any activity are deleted. RFM scores are left as
+ * they are: they are relative to the whole base and dealt by `scoreRfm`. Returns the rows written.
  */
-async function writeFigures(sql: SqlQuery, scope: FiguresScope, now: Date, customerIds: string[] = []): Promise<number> {
-  const parameters: unknown[] = scope === 'listed' ? [now, customerIds] : [now];
-  const stale = scope === 'listed' ? 'm.customer_id = ANY($2::bigint[]) AND' : '';
+async function writeFigures(sql: SqlQuery, figures: string, scope: string, parameters: unknown[]): Promise<number> {
   const [{ written }] = await sql<{ written: number }>(
-    `WITH figures AS (${customerFiguresSql(scope, 'ranked')}),
+    `WITH figures AS (${figures}),
      upserted AS (
        INSERT INTO customer_metrics AS m (customer_id, ${FIGURE_COLUMNS.join(', ')}, computed_at)
        SELECT customer_id, ${FIGURE_COLUMNS.join(', ')}, $1::timestamptz FROM figures ORDER BY customer_id
@@ -29,7 +27,7 @@ async function writeFigures(sql: SqlQuery, scope: FiguresScope, now: Date, custo
      ),
      emptied AS (
        DELETE FROM customer_metrics m
-       WHERE ${stale} NOT EXISTS (SELECT 1 FROM figures f WHERE f.customer_id = m.customer_id)
+       WHERE ${scope} AND NOT EXISTS (SELECT 1 FROM figures f WHERE f.customer_id = m.customer_id)
        RETURNING customer_id
      )
      SELECT ((SELECT count(*) FROM upserted) + (SELECT count(*) FROM emptied))::int AS written`,
@@ -41,10 +39,17 @@ async function writeFigures(sql: SqlQuery, scope: FiguresScope, now: Date, custo
 /** Refreshes the figures of a few customers (after a batch wrote their orders), as of `now`. */
 export function refreshCustomerMetricsOf(sql: SqlQuery, customerIds: string[], now: Date): Promise<number> {
   if (customerIds.length === 0) return Promise.resolve(0);
-  return writeFigures(sql, 'listed', now, customerIds);
+  return writeFigures(sql, customerFiguresSql('listed', 'ranked'), 'm.customer_id = ANY($2::bigint[])', [now, customerIds]);
 }
 
-/** Refreshes the figures of every customer, as of `now`, set-based over all orders. */
-export function refreshAllCustomerFigures(sql: SqlQuery, now: Date): Promise<number> {
-  return writeFigures(sql, 'all', now);
+/**
+ * Refreshes the figures of every customer, as of `now`, set-based over all orders. The figures
+ * are computed into a temporary table first, so the rows of customer_metrics are locked (and
+ * ingestion batches of those customers wait) only for the short write at the end, not for the
+ * whole computation. Call it inside a transaction: the table is dropped at commit.
+ */
+export async function refreshAllCustomerFigures(sql: SqlQuery, now: Date): Promise<number> {
+  await sql(`CREATE TEMPORARY TABLE fresh_customer_figures ON COMMIT DROP AS ${customerFiguresSql('all', 'ranked')}`, [now]);
+  await sql(`ANALYZE fresh_customer_figures`);
+  return writeFigures(sql, 'SELECT * FROM fresh_customer_figures', 'true', [now]);
 }
