@@ -19,6 +19,9 @@ export class FirstAdminFromEnvironment implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const { MAREA_ADMIN_EMAIL: email, MAREA_ADMIN_PASSWORD: password } = this.config;
+    if (Boolean(email) !== Boolean(password)) {
+      this.logger.warn('MAREA_ADMIN_EMAIL and MAREA_ADMIN_PASSWORD go together; with only one, no admin is created');
+    }
     if (!email || !password) return;
     if (!(await this.users.needsFirstAdmin())) return;
     try {

@@ -13,7 +13,8 @@ export const RateLimited = (name: RateLimitName) => SetMetadata(RATE_LIMIT, name
 
 const WINDOW_MS = 60_000;
 
-const appliesTo = (name: RateLimitName) => (context: ExecutionContext) =>
+/** skipIf of a named limit: true for routes that are not under it. */
+const notUnder = (name: RateLimitName) => (context: ExecutionContext) =>
   Reflect.getMetadata(RATE_LIMIT, context.getHandler()) !== name && Reflect.getMetadata(RATE_LIMIT, context.getClass()) !== name;
 
 /**
@@ -28,7 +29,7 @@ export function rateLimits(config: AppConfig): ThrottlerModuleOptions {
         name: 'sign-in',
         ttl: WINDOW_MS,
         limit: config.SIGN_IN_RATE_LIMIT,
-        skipIf: appliesTo('sign-in'),
+        skipIf: notUnder('sign-in'),
         getTracker: (request) => {
           const email = (request as Request).body?.email;
           return `${(request as Request).ip}|${typeof email === 'string' ? email.toLowerCase().slice(0, 320) : ''}`;
@@ -38,7 +39,7 @@ export function rateLimits(config: AppConfig): ThrottlerModuleOptions {
         name: 'ingestion',
         ttl: WINDOW_MS,
         limit: config.INGEST_RATE_LIMIT,
-        skipIf: appliesTo('ingestion'),
+        skipIf: notUnder('ingestion'),
         getTracker: (request) => {
           const principal = requestPrincipal(request);
           return principal?.kind === 'key' ? `key ${principal.keyId}` : `user ${principal?.userId}`;
