@@ -36,3 +36,9 @@ export function refreshCustomerMetrics(dataSource: DataSource, now: Date): Promi
 export function refreshCustomerMetricsOnClient(client: ClientBase, now: Date): Promise<WholeBaseRefresh> {
   return refreshWholeBase(async (text, parameters) => (await client.query(text, parameters)).rows, now);
 }
+
+/** When the RFM quintiles over the whole base were last dealt (null: never). */
+export async function lastWholeBaseRefresh(dataSource: DataSource): Promise<Date | null> {
+  const [run] = await dataSource.query<{ computed_at: Date }[]>(`SELECT computed_at FROM rfm_runs`);
+  return run?.computed_at ?? null;
+}
