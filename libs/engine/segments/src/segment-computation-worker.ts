@@ -1,4 +1,5 @@
 import type { ClaimedSegment, SegmentComputationStore } from './segment-computations';
+import { SegmentError } from './segment-error';
 import { nextComputationAt } from './segment-schedule';
 import type { SegmentRules } from './segment-rules';
 import { WakeUpSleep } from './wake-up-sleep';
@@ -16,8 +17,9 @@ export interface SegmentComputationWorkerOptions {
   /** A failed computation is tried again after this long. */
   readonly retryAfterMs?: number;
   readonly onError?: (error: unknown, segmentCode: string | null) => void;
-  readonly onComputed?: (segment: ClaimedSegment, diff: { entered: number; exited: number; size: number }) => void;
 }
+
+const WRITING = 'selecting the customers and writing entries and exits';
 
 /**
  * Computes due segments one at a time: new and edited ones at once, dynamic ones again on their
@@ -77,9 +79,12 @@ export class SegmentComputationWorker {
     } catch (error) {
       this.options.onError?.(error, segment?.code ?? null);
       if (!segment) return false;
-      const reason = error instanceof Error ? error.message : String(error);
+      // A rule the shop no longer supports says why; anything else is a system fault, logged
+      // through onError and never shown to the marketer as SQL.
+      const reason = error instanceof SegmentError ? error.message : 'an internal error, which has been logged';
       const retryAt = new Date(this.now().getTime() + (this.options.retryAfterMs ?? 15 * 60_000));
-      await store.fail(segment.id, worker, `The computation failed (${reason}); it is retried at ${retryAt.toISOString()}.`, retryAt).catch(() => undefined);
+      const message = `The computation failed: ${reason} It is retried at ${retryAt.toISOString()}.`;
+      await store.fail(segment.id, worker, message, retryAt).catch(() => undefined);
     }
     return true;
   }
@@ -89,10 +94,10 @@ export class SegmentComputationWorker {
     const now = this.now();
     await store.progress(segment.id, worker, 0.05, 'compiling the rule');
     const compiled = await rules.compile(segment.rule, now);
-    await store.progress(segment.id, worker, 0.1, 'selecting the customers and writing entries and exits');
+    await store.progress(segment.id, worker, 0.1, WRITING);
     // One statement does the work, so the heartbeat is all the progress there is until it ends.
     const heartbeat = setInterval(() => {
-      store.progress(segment.id, worker, 0.1, 'selecting the customers and writing entries and exits').catch((error) => this.options.onError?.(error, segment.code));
+      store.progress(segment.id, worker, 0.1, WRITING).catch((error) => this.options.onError?.(error, segment.code));
     }, heartbeatMs);
     let diff;
     try {
@@ -101,7 +106,6 @@ export class SegmentComputationWorker {
       clearInterval(heartbeat);
     }
     if (!diff) return;
-    this.options.onComputed?.(segment, diff);
     if (segment.firstComputation) {
       await store.notify(
         segment.createdBy,

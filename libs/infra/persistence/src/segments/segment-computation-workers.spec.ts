@@ -29,4 +29,23 @@ describe('several engine processes computing segments', () => {
     const [{ feedRows }] = await query<{ feedRows: number }>(`SELECT count(*)::int AS "feedRows" FROM segment_feed`);
     expect(feedRows).toBe(12 * 100);
   });
+
+  it('records why a rule the shop no longer supports cannot be computed, and tries again later', async () => {
+    const rule = { version: 1, match: 'all', conditions: [{ kind: 'custom_field', key: 'retired_field', test: { op: 'is_true' } }] };
+    await query(`INSERT INTO segments (code, name, kind, rule, rule_version) VALUES ('retired', 'Retired', 'dynamic', $1, 1)`, [JSON.stringify(rule)]);
+    const rules = new ShopSegmentRules(new PgSegmentCatalogueSource(db().dataSource));
+    const worker = new SegmentComputationWorker({ store: new PgSegmentComputationStore(db().dataSource), rules, worker: 'engine-1' });
+
+    expect(await worker.drain()).toBe(1);
+
+    const [segment] = await query<{ computation_status: string; computation_error: string; retry_in_minutes: number }>(
+      `SELECT computation_status, computation_error, round(extract(epoch FROM next_computation_at - now()) / 60)::int AS retry_in_minutes
+       FROM segments WHERE code = 'retired'`,
+    );
+    expect(segment).toEqual({
+      computation_status: 'failed',
+      computation_error: expect.stringMatching(/^The computation failed: .*custom field "retired_field".* It is retried at /),
+      retry_in_minutes: 15,
+    });
+  });
 });
