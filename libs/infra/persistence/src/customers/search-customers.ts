@@ -55,7 +55,7 @@ export async function searchCustomers(
 ): Promise<CustomerSearchPage> {
   const { where, parameters } = searchCondition(query.q);
   const visible = customerVisibilitySql(visibility, 'c', parameters);
-  parameters.push(String(query.pageSize + 1), String((query.page - 1) * query.pageSize));
+  parameters.push(query.pageSize + 1, (query.page - 1) * query.pageSize);
   const rows: SummaryRow[] = await dataSource.query(
     `SELECT ${COLUMNS} FROM customers c WHERE (${where}) AND ${visible}
      ORDER BY id DESC LIMIT $${parameters.length - 1} OFFSET $${parameters.length}`,
