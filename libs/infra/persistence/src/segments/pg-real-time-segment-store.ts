@@ -105,8 +105,9 @@ export class PgRealTimeSegmentStore implements RealTimeSegmentStore {
     if (segments.length === 0) return { entered: 0, exited: 0, changedCustomers: [] };
     // $1 the moment, $2 the customers, $3 the segments; each rule's own parameters follow.
     const params: unknown[] = [now, customers, segments];
-    const selects = segments.map((id) => {
-      const rule = rules.get(id)!;
+    const selects = segments.flatMap((id) => {
+      const rule = rules.get(id);
+      if (!rule) return []; // cannot happen: only compiled segments are locked
       const select = `SELECT ${Number(id)}::bigint AS segment_id, customer_id FROM (${shiftParameters(rule, params.length)}) rule
         WHERE customer_id = ANY($2::bigint[])`;
       params.push(...rule.params);
