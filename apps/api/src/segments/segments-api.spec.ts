@@ -192,6 +192,12 @@ describe('segments over HTTP', () => {
     const renamed = await api.send('PATCH', '/api/v1/segments/iberia', { name: 'Iberian peninsula', recomputeEveryMinutes: 60 });
     expect(renamed.body).toMatchObject({ name: 'Iberian peninsula', recomputeEveryMinutes: 60 });
     expect((await api.send('POST', '/api/v1/segments/iberia/deactivate')).body).toMatchObject({ active: false, computation: { nextAt: null } });
+    const inIberia = { version: 1, match: 'all', conditions: [{ kind: 'segment', member: true, code: 'iberia' }] };
+    expect((await api.send('POST', '/api/v1/segments', { code: 'iberia-fans', name: 'Fans', kind: 'dynamic', rule: inIberia })).status).toBe(201);
+    const inUse = await api.send('DELETE', '/api/v1/segments/iberia');
+    expect(inUse.status).toBe(409);
+    expect(inUse.body.error).toEqual({ code: 'SEGMENT_IN_USE', message: 'The segment "iberia" cannot be deleted: the rules of "iberia-fans" use it. Change them first.' });
+    expect((await api.send('DELETE', '/api/v1/segments/iberia-fans')).status).toBe(204);
     expect((await api.send('DELETE', '/api/v1/segments/iberia')).status).toBe(204);
     expect((await api.send('GET', '/api/v1/segments/iberia')).status).toBe(404);
     expect((await api.send('POST', '/api/v1/segments', { code: 'buyers', name: 'Again', kind: 'dynamic', rule: hasOrdered })).body.error.code).toBe(

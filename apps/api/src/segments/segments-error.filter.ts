@@ -8,6 +8,7 @@ const STATUS: Record<SegmentErrorCode, number> = {
   SEGMENT_NOT_FOUND: HttpStatus.NOT_FOUND,
   SEGMENT_CODE_TAKEN: HttpStatus.CONFLICT,
   SEGMENT_LOCKED: HttpStatus.CONFLICT,
+  SEGMENT_IN_USE: HttpStatus.CONFLICT,
   PREVIEW_TIMEOUT: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 

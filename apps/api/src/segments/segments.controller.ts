@@ -118,6 +118,7 @@ export class SegmentsController {
   @ApiOperation({ summary: 'Delete a segment with its members, history and feed rows' })
   @ApiParam(CODE)
   @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiResponse({ status: 409, type: SegmentErrorDto, description: 'SEGMENT_IN_USE: another segment\'s rule uses it' })
   async delete(@Param('code') code: string): Promise<void> {
     await this.segments.delete(code);
   }

@@ -4,6 +4,7 @@ export type SegmentErrorCode =
   | 'SEGMENT_NOT_FOUND'
   | 'SEGMENT_CODE_TAKEN'
   | 'SEGMENT_LOCKED'
+  | 'SEGMENT_IN_USE'
   | 'PREVIEW_TIMEOUT';
 
 /** A user mistake about segments (never a system fault); the API maps the code to an HTTP status. */

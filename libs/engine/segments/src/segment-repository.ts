@@ -29,7 +29,7 @@ export interface SegmentRepository {
   update(code: string, changes: SegmentChanges): Promise<Segment | null>;
   get(code: string): Promise<Segment | null>;
   list(): Promise<Segment[]>;
-  /** Removes the segment with its memberships, history and feed rows. */
+  /** Removes the segment with its memberships, history and feed rows; throws SEGMENT_IN_USE while another rule uses it. */
   delete(code: string): Promise<boolean>;
   members(segmentId: string, page: number, pageSize: number): Promise<SegmentMemberPage>;
   /** Every current member in customer id order, a page at a time (for exports of any size). */

@@ -87,8 +87,23 @@ export class PgSegmentRepository implements SegmentRepository {
   }
 
   async delete(code: string): Promise<boolean> {
-    const [, count] = (await this.dataSource.query(`DELETE FROM segments WHERE code = $1`, [code])) as [unknown, number];
-    return count > 0;
+    return this.dataSource.transaction(async (manager) => {
+      // Locked so that no rule starts using the segment between the check and the delete.
+      const [segment] = await manager.query<{ id: string }[]>(`SELECT id FROM segments WHERE code = $1 FOR UPDATE`, [code]);
+      if (!segment) return false;
+      const users = await manager.query<{ code: string }[]>(
+        `SELECT code FROM segments
+         WHERE code <> $1 AND jsonb_path_exists(rule, 'strict $.** ? (@.kind == "segment" && @.code == $code)', jsonb_build_object('code', $1::text))
+         ORDER BY code`,
+        [code],
+      );
+      if (users.length > 0) {
+        const names = users.map((user) => `"${user.code}"`).join(', ');
+        throw new SegmentError('SEGMENT_IN_USE', `The segment "${code}" cannot be deleted: the rules of ${names} use it. Change them first.`);
+      }
+      await manager.query(`DELETE FROM segments WHERE id = $1`, [segment.id]);
+      return true;
+    });
   }
 
   async members(segmentId: string, page: number, pageSize: number): Promise<SegmentMemberPage> {
