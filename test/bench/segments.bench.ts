@@ -103,7 +103,7 @@ async function insertSegment(dataSource: DataSource, rules: SegmentRules, code: 
 async function computeOnce(store: PgSegmentComputationStore, rules: SegmentRules, code: string) {
   const segment = await store.claimDue('bench', 3_600_000);
   if (!segment || segment.code !== code) throw new Error(`expected ${code} to be due, got ${segment?.code}`);
-  return store.recompute(segment, 'bench', await rules.compile(segment.rule, NOW), NOW, new Date(NOW.getTime() + 4 * 3_600_000));
+  return store.recompute(segment, 'bench', await rules.compile(segment.rule, NOW, 'whole-base'), NOW, new Date(NOW.getTime() + 4 * 3_600_000));
 }
 
 async function main(): Promise<void> {
@@ -127,7 +127,7 @@ async function main(): Promise<void> {
     const store = new PgSegmentComputationStore(dataSource);
 
     // 1. The 3-condition segment: the compiled rule alone, the hand-written query, then the full computation.
-    const compiled = await rules.compile(threeConditions, NOW);
+    const compiled = await rules.compile(threeConditions, NOW, 'whole-base');
     const [{ timezone }] = await dataSource.query(`SELECT timezone FROM account`);
     const countCompiled = () => dataSource.query(`SELECT count(*)::int AS n FROM (${compiled.sql}) rule`, [...compiled.params]);
     const countHand = () => dataSource.query(HAND_WRITTEN, [NOW, timezone, CATEGORY, COUNTRIES]);

@@ -93,7 +93,7 @@ export class SegmentComputationWorker {
     const { store, rules, worker, heartbeatMs = 5000 } = this.options;
     const now = this.now();
     await store.progress(segment.id, worker, 0.05, 'compiling the rule');
-    const compiled = await rules.compile(segment.rule, now);
+    const compiled = await rules.compile(segment.rule, now, 'whole-base');
     await store.progress(segment.id, worker, 0.1, WRITING);
     // One statement does the work, so the heartbeat is all the progress there is until it ends.
     const heartbeat = setInterval(() => {

@@ -1,3 +1,5 @@
+import type { SegmentSqlPlan } from '@marea/domain/segments';
+
 /** One thing wrong in a rule, at the path of the node that has it (`conditions[1].test.value`). */
 export interface RuleProblem {
   readonly path: string;
@@ -26,6 +28,10 @@ export interface CheckedRule {
 export interface SegmentRules {
   /** Every problem of the rule, or the rule as it is stored. `code` is the segment's own (cycles). */
   check(rule: unknown, code?: string): Promise<{ problems: RuleProblem[] } | { rule: CheckedRule }>;
-  /** Throws SegmentError INVALID_SEGMENT when the rule (or the shop under it) has problems. */
-  compile(rule: unknown, now: Date): Promise<CompiledRule>;
+  /**
+   * Throws SegmentError INVALID_SEGMENT when the rule (or the shop under it) has problems. The plan
+   * is `per-customer` for the few customers of real time, `whole-base` for full computations and
+   * previews (each figure aggregated once for everyone, as a hand-written GROUP BY would).
+   */
+  compile(rule: unknown, now: Date, plan?: SegmentSqlPlan): Promise<CompiledRule>;
 }

@@ -93,7 +93,7 @@ export class SegmentService {
   async preview(body: unknown): Promise<SegmentPreview> {
     const checked = await this.checkRule(parse(SegmentPreviewRequest, body).rule);
     const evaluatedAt = this.now();
-    const compiled = await this.options.rules.compile(checked.value, evaluatedAt);
+    const compiled = await this.options.rules.compile(checked.value, evaluatedAt, 'whole-base');
     const found = await this.options.repository.preview(compiled, PREVIEW_SIZE, this.options.previewTimeoutMs ?? 5000);
     return { ...found, evaluatedAt: evaluatedAt.toISOString() };
   }

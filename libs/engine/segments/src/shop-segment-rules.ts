@@ -1,5 +1,5 @@
 import type { SegmentCatalogue, SegmentRule } from '@marea/contracts';
-import { compileSegmentRule, isTimeRelative, parseSegmentRule, validateSegmentRule } from '@marea/domain/segments';
+import { compileSegmentRule, isTimeRelative, parseSegmentRule, validateSegmentRule, type SegmentSqlPlan } from '@marea/domain/segments';
 import type { SegmentCatalogueSource } from './segment-catalogue-source';
 import { SegmentError } from './segment-error';
 import type { CheckedRule, CompiledRule, RuleProblem, SegmentRules } from './segment-rules';
@@ -26,8 +26,8 @@ export class ShopSegmentRules implements SegmentRules {
     return { rule: { value: parsed.rule, version: parsed.rule.version, timeRelative: isTimeRelative(parsed.rule) } };
   }
 
-  async compile(rule: unknown, now: Date): Promise<CompiledRule> {
-    const compiled = compileSegmentRule(rule, { now, catalogue: await this.catalogue() });
+  async compile(rule: unknown, now: Date, plan: SegmentSqlPlan = 'per-customer'): Promise<CompiledRule> {
+    const compiled = compileSegmentRule(rule, { now, catalogue: await this.catalogue(), plan });
     if (compiled.ok) return { sql: compiled.sql, params: compiled.params };
     throw new SegmentError(
       'INVALID_SEGMENT',
