@@ -1,6 +1,7 @@
 import { SegmentRule, type SegmentCatalogue, type SegmentCondition, type SegmentRuleProblem } from '@marea/contracts';
 import { conditionLabel } from './condition-subject';
 import type * as z from 'zod';
+import { nestingProblem } from './nesting-problem';
 import { rulePath } from './rule-path';
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
@@ -78,6 +79,8 @@ export function parseSegmentRule(
   input: unknown,
   catalogue: SegmentCatalogue = { timeZone: 'UTC', customFields: [] },
 ): { rule: SegmentRule } | { problems: SegmentRuleProblem[] } {
+  const tooDeep = nestingProblem(input);
+  if (tooDeep) return { problems: [tooDeep] };
   const parsed = SegmentRule.safeParse(input);
   if (parsed.success) return { rule: parsed.data };
   return {
