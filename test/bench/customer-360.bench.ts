@@ -21,7 +21,7 @@ import {
   seedDemoShop,
 } from '@marea/infra/persistence';
 import { createBenchDatabase, describeMachine } from './bench-database';
-import { LatencyHistogram } from './latency-histogram';
+import { driveClosedLoop, latencyLine } from './closed-loop';
 
 const args = new Map<string, string>();
 process.argv.slice(2).forEach((arg, i, all) => arg.startsWith('--') && args.set(arg.slice(2), all[i + 1] ?? ''));
@@ -33,27 +33,6 @@ const HEAVY_EVENTS = 10_000;
 const NOW = new Date('2026-11-23T00:00:00Z');
 const EVERYONE = { kind: 'all' } as const;
 
-function summary(label: string, histogram: LatencyHistogram, seconds: number): string {
-  const ms = (p: number) => histogram.percentile(p).toFixed(1).padStart(6);
-  return `${label.padEnd(40)} ${String(histogram.count).padStart(7)} requests  ${(histogram.count / seconds).toFixed(0).padStart(5)}/s` +
-    `  p50 ${ms(50)} ms  p95 ${ms(95)} ms  p99 ${ms(99)} ms`;
-}
-
-async function drive(clients: number, seconds: number, work: (n: number) => Promise<unknown>): Promise<LatencyHistogram> {
-  const histogram = new LatencyHistogram();
-  const until = Date.now() + seconds * 1000;
-  let n = 0;
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (Date.now() < until) {
-        const started = performance.now();
-        await work(n++);
-        histogram.record(performance.now() - started);
-      }
-    }),
-  );
-  return histogram;
-}
 
 const plain = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
@@ -122,18 +101,18 @@ async function main(): Promise<void> {
     const ids = (await dataSource.query<{ id: string }[]>(`SELECT id::text AS id FROM customers TABLESAMPLE SYSTEM (5) LIMIT 5000`)).map((r) => r.id);
     console.log(`${queries.length} search queries, e.g. ${queries.slice(0, 5).map((q) => JSON.stringify(q)).join(', ')}`);
 
-    const search = await drive(CLIENTS, SECONDS, (n) => searchCustomers(dataSource, { q: queries[(n * 7919) % queries.length], page: 1, pageSize: 25 }, EVERYONE));
-    console.log(summary(`search, ${CLIENTS} clients`, search, SECONDS));
-    const profile = await drive(CLIENTS, SECONDS, (n) => readCustomerProfile(dataSource, ids[(n * 7919) % ids.length]));
-    console.log(summary(`profile, ${CLIENTS} clients`, profile, SECONDS));
-    const timeline = await drive(CLIENTS, SECONDS, () =>
+    const search = await driveClosedLoop(CLIENTS, SECONDS, (n) => searchCustomers(dataSource, { q: queries[(n * 7919) % queries.length], page: 1, pageSize: 25 }, EVERYONE));
+    console.log(latencyLine(`search, ${CLIENTS} clients`, search, SECONDS));
+    const profile = await driveClosedLoop(CLIENTS, SECONDS, (n) => readCustomerProfile(dataSource, ids[(n * 7919) % ids.length]));
+    console.log(latencyLine(`profile, ${CLIENTS} clients`, profile, SECONDS));
+    const timeline = await driveClosedLoop(CLIENTS, SECONDS, () =>
       readCustomerTimeline(dataSource, { customerId: heavy, before: null, limit: 20, types: [], now: NOW }),
     );
-    console.log(summary(`timeline first page (10k events), ${CLIENTS} cl.`, timeline, SECONDS));
-    const sample = await drive(CLIENTS, SECONDS, (n) =>
+    console.log(latencyLine(`timeline first page (10k events), ${CLIENTS} cl.`, timeline, SECONDS));
+    const sample = await driveClosedLoop(CLIENTS, SECONDS, (n) =>
       readCustomerTimeline(dataSource, { customerId: ids[(n * 7919) % ids.length], before: null, limit: 20, types: [], now: NOW }),
     );
-    console.log(summary(`timeline first page (random), ${CLIENTS} cl.`, sample, SECONDS));
+    console.log(latencyLine(`timeline first page (random), ${CLIENTS} cl.`, sample, SECONDS));
 
     const surname = queries[0];
     await explain(

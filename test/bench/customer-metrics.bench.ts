@@ -18,7 +18,7 @@ import {
 } from '@marea/infra/persistence';
 import { startMareaProcess } from '@marea/testing';
 import { createBenchDatabase, describeMachine } from './bench-database';
-import { LatencyHistogram } from './latency-histogram';
+import { driveClosedLoop, latencyLine } from './closed-loop';
 
 const args = new Map<string, string>();
 process.argv.slice(2).forEach((arg, i, all) => arg.startsWith('--') && args.set(arg.slice(2), all[i + 1] ?? ''));
@@ -29,28 +29,6 @@ const KEEP = args.has('keep');
 const GOAL_P95_MS = 50;
 const NOW = new Date('2026-11-23T00:00:00Z');
 
-function summary(label: string, histogram: LatencyHistogram, seconds: number): string {
-  const ms = (p: number) => histogram.percentile(p).toFixed(1).padStart(6);
-  return `${label.padEnd(34)} ${String(histogram.count).padStart(7)} requests  ${(histogram.count / seconds).toFixed(0).padStart(5)}/s` +
-    `  p50 ${ms(50)} ms  p95 ${ms(95)} ms  p99 ${ms(99)} ms`;
-}
-
-/** Runs `clients` loops for `seconds`, each timing `work` over and over. */
-async function drive(clients: number, seconds: number, work: (n: number) => Promise<void>): Promise<LatencyHistogram> {
-  const histogram = new LatencyHistogram();
-  const until = Date.now() + seconds * 1000;
-  let n = 0;
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (Date.now() < until) {
-        const started = performance.now();
-        await work(n++);
-        histogram.record(performance.now() - started);
-      }
-    }),
-  );
-  return histogram;
-}
 
 async function main(): Promise<void> {
   const database = await createBenchDatabase('marea_metrics_bench');
@@ -79,8 +57,8 @@ async function main(): Promise<void> {
     );
     const pick = (n: number) => ids[(n * 7919) % ids.length];
 
-    await drive(CLIENTS, 2, async (n) => void (await readCustomerMetrics(dataSource, pick(n), NOW)));
-    const direct = await drive(CLIENTS, Math.max(5, Math.round(SECONDS / 3)), async (n) => void (await readCustomerMetrics(dataSource, pick(n), NOW)));
+    await driveClosedLoop(CLIENTS, 2, async (n) => void (await readCustomerMetrics(dataSource, pick(n), NOW)));
+    const direct = await driveClosedLoop(CLIENTS, Math.max(5, Math.round(SECONDS / 3)), async (n) => void (await readCustomerMetrics(dataSource, pick(n), NOW)));
 
     const { secret } = await new PgApiKeyStore(dataSource).create('metrics benchmark', 'read', null);
     const marea = await startMareaProcess({ DATABASE_URL: database.url, SEED_DEMO: 'off', DB_POOL_SIZE: String(CLIENTS + 2) });
@@ -90,16 +68,16 @@ async function main(): Promise<void> {
         if (response.status !== 200) throw new Error(`GET metrics of ${id}: ${response.status} ${await response.text()}`);
         await response.json();
       };
-      await drive(CLIENTS, 3, (n) => get(pick(n)));
-      const alone = await drive(1, Math.max(5, Math.round(SECONDS / 3)), (n) => get(pick(n)));
-      const api = await drive(CLIENTS, SECONDS, (n) => get(pick(n)));
-      const heaviest = await drive(1, 3, () => get(busiest.id));
+      await driveClosedLoop(CLIENTS, 3, (n) => get(pick(n)));
+      const alone = await driveClosedLoop(1, Math.max(5, Math.round(SECONDS / 3)), (n) => get(pick(n)));
+      const api = await driveClosedLoop(CLIENTS, SECONDS, (n) => get(pick(n)));
+      const heaviest = await driveClosedLoop(1, 3, () => get(busiest.id));
 
       console.log(`\nrandom customers among ${ids.length.toLocaleString('en')}:`);
-      console.log(summary(`readCustomerMetrics, ${CLIENTS} clients (no HTTP)`, direct, Math.max(5, Math.round(SECONDS / 3))));
-      console.log(summary('GET …/metrics, 1 client', alone, Math.max(5, Math.round(SECONDS / 3))));
-      console.log(summary(`GET …/metrics, ${CLIENTS} clients`, api, SECONDS));
-      console.log(summary(`GET …/metrics, busiest customer (${busiest.orders} orders)`, heaviest, 3));
+      console.log(latencyLine(`readCustomerMetrics, ${CLIENTS} clients (no HTTP)`, direct, Math.max(5, Math.round(SECONDS / 3)), 34));
+      console.log(latencyLine('GET …/metrics, 1 client', alone, Math.max(5, Math.round(SECONDS / 3)), 34));
+      console.log(latencyLine(`GET …/metrics, ${CLIENTS} clients`, api, SECONDS, 34));
+      console.log(latencyLine(`GET …/metrics, busiest customer (${busiest.orders} orders)`, heaviest, 3, 34));
       for (const [label, histogram] of [['1 client', alone], [`${CLIENTS} clients`, api]] as const) {
         const p95 = histogram.percentile(95);
         console.log(`profile metrics p95 with ${label}: ${p95.toFixed(1)} ms, ${p95 < GOAL_P95_MS ? 'meets' : 'MISSES'} the ${GOAL_P95_MS} ms goal at ${CUSTOMERS.toLocaleString('en')} customers`);
