@@ -135,7 +135,8 @@ const aCondition: fc.Arbitrary<RuleNodeInput> = fc.oneof(
 );
 
 const { node } = fc.letrec<{ node: RuleNodeInput; group: RuleNodeInput }>((tie) => ({
-  node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, aCondition, aCondition, tie('group')),
+  // maxDepth keeps every rule within the model's nesting limit (MAX_GROUP_DEPTH).
+  node: fc.oneof({ depthSize: 'small', maxDepth: 8, withCrossShrink: true }, aCondition, aCondition, tie('group')),
   group: fc.record({
     kind: fc.constant('group' as const),
     match: fc.constantFrom('all' as const, 'any' as const),
