@@ -4,25 +4,14 @@ import { changesOf, checkCustomerEdit, type EditableCustomer, type FieldChange }
 import type { FieldError } from '@marea/domain/ingestion';
 import { syncCustomerIdentities } from '../ingestion/customer-identities';
 import type { SqlQuery } from '../ingestion/sql-query';
+import { CUSTOMER_COLUMNS } from './customer-columns';
 
 export type CustomerEditOutcome =
   | { readonly kind: 'not_found' }
   | { readonly kind: 'rejected'; readonly errors: FieldError[] }
   | { readonly kind: 'saved'; readonly changes: FieldChange[] };
 
-const COLUMN: Record<Exclude<keyof EditableCustomer, 'attributes'>, string> = {
-  firstName: 'first_name',
-  lastName: 'last_name',
-  documentNumber: 'document_number',
-  email: 'email',
-  phone: 'phone',
-  birthDate: 'birth_date',
-  gender: 'gender',
-  city: 'city',
-  country: 'country',
-  language: 'language',
-  tags: 'tags',
-};
+const COLUMN: Record<Exclude<keyof EditableCustomer, 'attributes'>, string> = CUSTOMER_COLUMNS;
 
 async function lockCustomer(db: EntityManager, customerId: string): Promise<EditableCustomer | undefined> {
   const [row] = await db.query(

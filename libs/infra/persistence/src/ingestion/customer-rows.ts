@@ -1,22 +1,9 @@
 import type { CustomerRow, WriteOutcome } from '@marea/engine/ingestion';
+import { CUSTOMER_COLUMNS } from '../customers/customer-columns';
 import { syncCustomerIdentities, type WrittenCustomer } from './customer-identities';
 import { ConcurrentCreation, type SqlQuery } from './sql-query';
 
-const COLUMNS: Record<string, string> = {
-  externalId: 'external_id',
-  firstName: 'first_name',
-  lastName: 'last_name',
-  documentNumber: 'document_number',
-  email: 'email',
-  phone: 'phone',
-  birthDate: 'birth_date',
-  gender: 'gender',
-  city: 'city',
-  country: 'country',
-  language: 'language',
-  tags: 'tags',
-  managerId: 'manager_id',
-};
+const COLUMNS: Record<string, string> = CUSTOMER_COLUMNS;
 const COMPARED = [...Object.values(COLUMNS).filter((c) => c !== 'external_id'), 'attributes'];
 
 /** The item as a patch keyed by column: a key left out keeps the stored value, null clears it. */
