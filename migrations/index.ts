@@ -4,9 +4,18 @@ import { CustomerMetrics1764200000000 } from './1764200000000-customer-metrics';
 import { Access1764250000000 } from './1764250000000-access';
 import { Segments1764300000000 } from './1764300000000-segments';
 import { CustomerSearch1764350000000 } from './1764350000000-customer-search';
+import { CustomerMerges1764460000000 } from './1764460000000-customer-merges';
 
 /** Every migration, oldest first. The list is explicit so the bundled API carries them. */
-export const migrations = [InitialSchema1764000000000, ImportJobProgress1764100000000, CustomerMetrics1764200000000, Access1764250000000, Segments1764300000000, CustomerSearch1764350000000];
+export const migrations = [
+  InitialSchema1764000000000,
+  ImportJobProgress1764100000000,
+  CustomerMetrics1764200000000,
+  Access1764250000000,
+  Segments1764300000000,
+  CustomerSearch1764350000000,
+  CustomerMerges1764460000000,
+];
 
 /** Where TypeORM records applied migrations; every DataSource that migrates uses it. */
 export const MIGRATIONS_TABLE = 'schema_migrations';
