@@ -3,3 +3,4 @@ export * from './customer-search';
 export * from './customer-profile';
 export * from './customer-edit';
 export * from './customer-timeline';
+export * from './attribute-operations';

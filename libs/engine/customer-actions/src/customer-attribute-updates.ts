@@ -1,0 +1,10 @@
+import type { AttributeOperation } from '@marea/contracts';
+
+export interface CustomerAttributeUpdates {
+  /**
+   * Applies the operations to the customer in one transaction, recorded like a profile edit.
+   * Idempotent on `effectKey`: a second call with the same key changes nothing (`applied: false`).
+   * A bad field or a value of the wrong type is a validation problem naming the operation's path.
+   */
+  apply(effectKey: string, customerId: string, operations: readonly AttributeOperation[]): Promise<{ readonly applied: boolean }>;
+}

@@ -1,0 +1,3 @@
+export * from './manager-tasks';
+export * from './customer-attribute-updates';
+export * from './user-notifications';
