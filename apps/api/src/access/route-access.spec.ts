@@ -52,6 +52,7 @@ const EXPECTED: Record<string, string> = {
   'GET /api/v1/segments/{code}/customers': 'admin marketer key:admin',
   'GET /api/v1/segments/{code}/customers.csv': 'admin marketer key:admin',
   'GET /api/v1/segments/{code}/sizes': 'admin marketer key:admin',
+  'GET /api/v1/segment-values': 'admin marketer key:admin',
   'GET /api/v1/notifications': 'admin marketer manager key:admin',
   'POST /api/v1/notifications/read': 'admin marketer manager key:admin',
   'GET /api/v1/customers/{id}/metrics': 'admin marketer manager key:read key:admin',

@@ -12,6 +12,7 @@ import {
 import { NotificationsModule } from '../notifications/notifications.module';
 import { SegmentWorkersHost } from './segment-workers.host';
 import { SegmentsController } from './segments.controller';
+import { SegmentValuesController } from './segment-values.controller';
 
 /**
  * Segments: the API, and this process's two workers — full computations (new, edited and due
@@ -20,7 +21,7 @@ import { SegmentsController } from './segments.controller';
  */
 @Module({
   imports: [NotificationsModule],
-  controllers: [SegmentsController],
+  controllers: [SegmentsController, SegmentValuesController],
   providers: [
     {
       provide: ShopSegmentRules,
