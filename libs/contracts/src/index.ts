@@ -8,3 +8,4 @@ export * from './segments';
 export * from './segment-definitions';
 export * from './notifications';
 export * from './analyses';
+export * from './tasks';

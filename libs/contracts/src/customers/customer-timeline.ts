@@ -4,8 +4,8 @@ import { ConsentChannel } from '../ingestion/consent-item';
 import { ConsentStatus, OrderView } from './customer-profile';
 
 /**
- * The kinds of entries of a customer's timeline. `message` and `task` are reserved for the
- * messages and tasks that automations will produce; no entry of those kinds exists yet.
+ * The kinds of entries of a customer's timeline. `message` is reserved for the messages that
+ * automations will send; `task` is a manager task created, completed or reopened.
  */
 export const TimelineEntryType = z.enum([
   'order',
@@ -59,6 +59,13 @@ export const SegmentChangeEntry = entry('segment_change', {
   change: z.enum(['entered', 'exited']),
 });
 
+/** A task of the customer's manager was created, completed or reopened. */
+export const TaskEntry = entry('task', {
+  task: z.object({ id: z.string(), title: z.string(), priority: z.enum(['low', 'normal', 'high']) }),
+  change: z.enum(['created', 'done', 'reopened']),
+  by: z.string().describe('who did it: a user, or the automation that created the task'),
+});
+
 export const TimelineEntry = z.discriminatedUnion('type', [
   OrderEntry,
   VisitEntry,
@@ -67,6 +74,7 @@ export const TimelineEntry = z.discriminatedUnion('type', [
   ConsentChangeEntry,
   AttributeChangeEntry,
   SegmentChangeEntry,
+  TaskEntry,
 ]);
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 

@@ -1,0 +1,3 @@
+export * from './task';
+export * from './task-list';
+export * from './task-changes';
