@@ -62,6 +62,8 @@ const EXPECTED: Record<string, string> = {
   'PATCH /api/v1/customers/{id}': 'admin marketer manager key:admin',
   'GET /api/v1/customers/{id}/timeline': 'admin marketer manager key:read key:admin',
   'GET /api/v1/customers/{id}/live': 'admin marketer manager key:read key:admin',
+  'POST /api/v1/customers/{id}/merge/preview': 'admin marketer key:admin',
+  'POST /api/v1/customers/{id}/merge': 'admin marketer key:admin',
   // Analyses
   'GET /api/v1/analyses/clv-states': 'admin marketer key:admin',
 };

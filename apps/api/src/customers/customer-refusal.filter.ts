@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type { ApiErrorBody } from '@marea/contracts';
 import { CustomerRefusal } from './customer-request-refusal';
 
@@ -9,6 +9,12 @@ export class CustomerRefusalFilter implements ExceptionFilter {
     const body: ApiErrorBody = {
       error: { code: refusal.code, message: refusal.message, ...(refusal.details.length ? { details: refusal.details } : {}) },
     };
-    host.switchToHttp().getResponse<Response>().status(refusal.status).json(body);
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    if (refusal.survivorId) {
+      const path = http.getRequest<Request>().originalUrl.replace(/\/customers\/\d+/, `/customers/${refusal.survivorId}`);
+      response.location(path);
+    }
+    response.status(refusal.status).json(body);
   }
 }

@@ -11,6 +11,11 @@ export function customerIdOf(id: string): string {
   throw new CustomerRefusal('INVALID_CUSTOMER_ID', `The customer id "${id}" ${message}.`, [{ field: 'id', message }]);
 }
 
+/** A merged-away id answers with a redirect to the survivor, so API callers keep working with the old id. */
+export function customerMerged(id: string, survivorId: string): CustomerRefusal {
+  return new CustomerRefusal('CUSTOMER_MERGED', `Customer ${id} was merged into customer ${survivorId}.`, [], survivorId);
+}
+
 export function customerNotFound(id: string): CustomerRefusal {
   return new CustomerRefusal('CUSTOMER_NOT_FOUND', `There is no customer with id ${id}.`);
 }
@@ -19,7 +24,7 @@ export function customerNotFound(id: string): CustomerRefusal {
  * Query parameters or a body read against their contract, with the ingestion API's wording of
  * each problem (`birthDate: must be a real date written YYYY-MM-DD`).
  */
-export function parseRequest<T>(schema: z.ZodType<T>, raw: unknown, code: 'INVALID_QUERY' | 'INVALID_CUSTOMER_EDIT', what: string): T {
+export function parseRequest<T>(schema: z.ZodType<T>, raw: unknown, code: 'INVALID_QUERY' | 'INVALID_CUSTOMER_EDIT' | 'INVALID_MERGE', what: string): T {
   const parsed = parseItem(schema, raw);
   if (parsed.ok) return parsed.value;
   const summary = parsed.errors.map((error) => (error.field ? `${error.field}: ${error.message}` : error.message)).join('; ');

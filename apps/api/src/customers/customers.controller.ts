@@ -14,12 +14,12 @@ import {
 } from '@marea/contracts';
 import { customerVisibility, describePrincipal, type Principal as RequestPrincipal } from '@marea/domain/access';
 import { decodeTimelineCursor } from '@marea/domain/customers';
-import { editCustomer, isVisibleCustomer, readCustomerProfile, readCustomerTimeline, searchCustomers } from '@marea/infra/persistence';
+import { editCustomer, isVisibleCustomer, readCustomerProfile, readCustomerTimeline, searchCustomers, survivorOf } from '@marea/infra/persistence';
 import { ANY_ROLE, Allow } from '../access/allow.decorator';
 import { Principal } from '../access/principal.decorator';
 import { CustomerRefusal } from './customer-request-refusal';
 import { CustomerRefusalFilter } from './customer-refusal.filter';
-import { customerIdOf, customerNotFound, parseRequest } from './customer-request-parsing';
+import { customerIdOf, customerMerged, customerNotFound, parseRequest } from './customer-request-parsing';
 
 class CustomerSearchPageDto extends createZodDto(CustomerSearchPage) {}
 class CustomerProfileDto extends createZodDto(CustomerProfile) {}
@@ -33,11 +33,16 @@ class ApiErrorDto extends createZodDto(ApiErrorBody) {}
 export class CustomersController {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The customer's id when whoever asks may see them (a manager: their own customers only); 404 otherwise. */
+  /**
+   * The customer's id when whoever asks may see them (a manager: their own customers only); a
+   * redirect to the survivor for a profile merged away; 404 otherwise.
+   */
   private async visibleCustomer(id: string, principal: RequestPrincipal): Promise<string> {
     const customerId = customerIdOf(id);
-    if (!(await isVisibleCustomer(this.dataSource, customerId, customerVisibility(principal)))) throw customerNotFound(customerId);
-    return customerId;
+    if (await isVisibleCustomer(this.dataSource, customerId, customerVisibility(principal))) return customerId;
+    const survivorId = await survivorOf(this.dataSource, customerId);
+    if (survivorId && (await isVisibleCustomer(this.dataSource, survivorId, customerVisibility(principal)))) throw customerMerged(customerId, survivorId);
+    throw customerNotFound(customerId);
   }
 
   @Get()

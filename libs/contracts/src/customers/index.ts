@@ -3,4 +3,5 @@ export * from './customer-search';
 export * from './customer-profile';
 export * from './customer-edit';
 export * from './customer-timeline';
+export * from './customer-merge';
 export * from './attribute-operations';

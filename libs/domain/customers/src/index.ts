@@ -3,3 +3,4 @@ export * from './live-visit';
 export * from './timeline-cursor';
 export * from './customer-edit-changes';
 export * from './customer-edit-checks';
+export * from './customer-merge-plan';

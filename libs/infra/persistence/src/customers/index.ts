@@ -5,3 +5,4 @@ export * from './read-customer-timeline';
 export * from './customer-activity-channel';
 export * from './customer-activity-listener';
 export * from './visible-customer';
+export * from './merge-customers';
