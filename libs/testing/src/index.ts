@@ -1,2 +1,3 @@
 export * from './database/test-database';
 export * from './process/marea-process';
+export * from './messaging';

@@ -1,0 +1,5 @@
+export * from './delivery-outcome';
+export * from './email-channel';
+export * from './sms-channel';
+export * from './message-renderer';
+export * from './delivery-classification';

@@ -1,0 +1,13 @@
+import type { DeliveryOutcome } from './delivery-outcome';
+
+export interface OutgoingSms {
+  readonly messageId: string;
+  readonly to: string; // E.164
+  readonly body: string;
+}
+
+export interface SmsChannel {
+  /** `handOver` is called just before the HTTP request (an SMS API has no two-phase commit). */
+  send(sms: OutgoingSms, handOver: () => Promise<void>): Promise<DeliveryOutcome>;
+  close(): Promise<void>;
+}
