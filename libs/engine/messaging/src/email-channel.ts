@@ -10,6 +10,8 @@ export interface OutgoingEmail {
   readonly text: string;
   /** https URL for RFC 8058 (`List-Unsubscribe: <url>` and `List-Unsubscribe-Post: List-Unsubscribe=One-Click`). Absent only for transactional mail. */
   readonly unsubscribeUrl?: string;
+  /** Whom the message is for: kept with it in the outbox (filter by customer). */
+  readonly customerId?: string;
 }
 
 export interface EmailChannel {

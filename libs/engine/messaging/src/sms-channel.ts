@@ -4,6 +4,8 @@ export interface OutgoingSms {
   readonly messageId: string;
   readonly to: string; // E.164
   readonly body: string;
+  /** Whom the message is for: kept with it in the outbox (filter by customer). */
+  readonly customerId?: string;
 }
 
 export interface SmsChannel {
