@@ -4,6 +4,7 @@ import { CustomerMetrics1764200000000 } from './1764200000000-customer-metrics';
 import { Access1764250000000 } from './1764250000000-access';
 import { Segments1764300000000 } from './1764300000000-segments';
 import { CustomerSearch1764350000000 } from './1764350000000-customer-search';
+import { Outbox1764410000000 } from './1764410000000-outbox';
 import { CustomerMerges1764460000000 } from './1764460000000-customer-merges';
 
 /** Every migration, oldest first. The list is explicit so the bundled API carries them. */
@@ -14,6 +15,7 @@ export const migrations = [
   Access1764250000000,
   Segments1764300000000,
   CustomerSearch1764350000000,
+  Outbox1764410000000,
   CustomerMerges1764460000000,
 ];
 
