@@ -5,6 +5,7 @@ import { Access1764250000000 } from './1764250000000-access';
 import { Segments1764300000000 } from './1764300000000-segments';
 import { CustomerSearch1764350000000 } from './1764350000000-customer-search';
 import { Outbox1764410000000 } from './1764410000000-outbox';
+import { Tasks1764430000000 } from './1764430000000-tasks';
 import { CustomerMerges1764460000000 } from './1764460000000-customer-merges';
 
 /** Every migration, oldest first. The list is explicit so the bundled API carries them. */
@@ -16,6 +17,7 @@ export const migrations = [
   Segments1764300000000,
   CustomerSearch1764350000000,
   Outbox1764410000000,
+  Tasks1764430000000,
   CustomerMerges1764460000000,
 ];
 

@@ -12,3 +12,5 @@ export * from './customers';
 export * from './segments';
 export * from './notifications';
 export * from './segment-sql';
+export * from './tasks';
+export * from './customer-actions';

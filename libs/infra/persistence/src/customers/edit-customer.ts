@@ -23,7 +23,7 @@ async function lockCustomer(db: EntityManager, customerId: string): Promise<Edit
   return row;
 }
 
-async function customFieldTypes(db: EntityManager): Promise<Map<string, CustomFieldType>> {
+export async function customFieldTypes(db: EntityManager): Promise<Map<string, CustomFieldType>> {
   const rows: { key: string; type: CustomFieldType }[] = await db.query(`SELECT key, type FROM custom_fields`);
   return new Map(rows.map((row) => [row.key, row.type]));
 }
@@ -59,25 +59,33 @@ export async function editCustomer(
   edit: CustomerEdit,
   context: { changedBy: string; today: string },
 ): Promise<CustomerEditOutcome> {
-  return dataSource.transaction(async (db) => {
-    const before = await lockCustomer(db, customerId);
-    if (!before) return { kind: 'not_found' };
-    const errors = checkCustomerEdit(edit, await customFieldTypes(db), context.today);
-    if (errors.length) return { kind: 'rejected', errors };
-    const changes = changesOf(before, edit);
-    if (changes.length === 0) return { kind: 'saved', changes };
+  return dataSource.transaction((db) => editCustomerWithin(db, customerId, edit, context));
+}
 
-    await applyChanges(db, customerId, changes);
-    await db.query(
-      `INSERT INTO customer_changes (customer_id, changed_by, field, before, after)
-       SELECT $1, $2, field, before, after FROM jsonb_to_recordset($3::jsonb) AS c(field text, before jsonb, after jsonb)`,
-      [customerId, context.changedBy, JSON.stringify(changes)],
-    );
-    if (changes.some((change) => change.field === 'email' || change.field === 'phone')) {
-      const [written] = await db.query(`SELECT id::text, external_id, email, phone FROM customers WHERE id = $1`, [customerId]);
-      const sql: SqlQuery = (text, parameters) => db.query(text, parameters);
-      await syncCustomerIdentities(sql, [written]);
-    }
-    return { kind: 'saved', changes };
-  });
+/** The same edit inside a transaction the caller holds, e.g. with an automation's idempotency record. */
+export async function editCustomerWithin(
+  db: EntityManager,
+  customerId: string,
+  edit: CustomerEdit,
+  context: { changedBy: string; today: string },
+): Promise<CustomerEditOutcome> {
+  const before = await lockCustomer(db, customerId);
+  if (!before) return { kind: 'not_found' };
+  const errors = checkCustomerEdit(edit, await customFieldTypes(db), context.today);
+  if (errors.length) return { kind: 'rejected', errors };
+  const changes = changesOf(before, edit);
+  if (changes.length === 0) return { kind: 'saved', changes };
+
+  await applyChanges(db, customerId, changes);
+  await db.query(
+    `INSERT INTO customer_changes (customer_id, changed_by, field, before, after)
+     SELECT $1, $2, field, before, after FROM jsonb_to_recordset($3::jsonb) AS c(field text, before jsonb, after jsonb)`,
+    [customerId, context.changedBy, JSON.stringify(changes)],
+  );
+  if (changes.some((change) => change.field === 'email' || change.field === 'phone')) {
+    const [written] = await db.query(`SELECT id::text, external_id, email, phone FROM customers WHERE id = $1`, [customerId]);
+    const sql: SqlQuery = (text, parameters) => db.query(text, parameters);
+    await syncCustomerIdentities(sql, [written]);
+  }
+  return { kind: 'saved', changes };
 }

@@ -125,6 +125,16 @@ export async function readCustomerTimeline(dataSource: DataSource, request: Time
             change: ref['change'] as 'entered' | 'exited',
           },
         ];
+      case 'task':
+        return [
+          {
+            type: 'task',
+            ...base,
+            task: { id: String(ref['id']), title: String(ref['title']), priority: ref['priority'] as 'low' | 'normal' | 'high' },
+            change: ref['change'] as 'created' | 'done' | 'reopened',
+            by: String(ref['by']),
+          },
+        ];
       default:
         return [];
     }

@@ -84,5 +84,16 @@ const segmentChanges: TimelineSource = {
     ${page('x.at', 'x.key')}`,
 };
 
+// Each task's history: created, done, reopened.
+const taskEvents: TimelineSource = {
+  types: ['task'],
+  sql: () => `
+    SELECT 'task' AS type, 't:' || e.id AS key, e.at,
+           json_build_object('id', t.id::text, 'title', t.title, 'priority', t.priority, 'change', e.kind, 'by', e.actor) AS ref
+    FROM task_events e JOIN tasks t ON t.id = e.task_id
+    WHERE e.customer_id = $1 AND ${before('e.at', `'t:' || e.id`)}
+    ${page('e.at', `'t:' || e.id`)}`,
+};
+
 /** Every source, in no particular order (entries are merged by time). */
-export const TIMELINE_SOURCES: readonly TimelineSource[] = [orders, visits, standaloneEvents, consentChanges, attributeChanges, segmentChanges];
+export const TIMELINE_SOURCES: readonly TimelineSource[] = [orders, visits, standaloneEvents, consentChanges, attributeChanges, segmentChanges, taskEvents];

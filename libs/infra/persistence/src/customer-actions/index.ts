@@ -1,0 +1,2 @@
+export * from './pg-customer-attribute-updates';
+export * from './pg-user-notifications';
