@@ -64,6 +64,7 @@ const EXPECTED: Record<string, string> = {
   'GET /api/v1/customers/{id}/live': 'admin marketer manager key:read key:admin',
   'POST /api/v1/customers/{id}/merge/preview': 'admin marketer key:admin',
   'POST /api/v1/customers/{id}/merge': 'admin marketer key:admin',
+  'GET /api/v1/customers/{id}/export': 'admin marketer key:admin',
   // Analyses
   'GET /api/v1/analyses/clv-states': 'admin marketer key:admin',
 };

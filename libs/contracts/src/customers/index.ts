@@ -5,3 +5,4 @@ export * from './customer-edit';
 export * from './customer-timeline';
 export * from './customer-merge';
 export * from './attribute-operations';
+export * from './customer-data-export';

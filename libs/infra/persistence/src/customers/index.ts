@@ -6,3 +6,4 @@ export * from './customer-activity-channel';
 export * from './customer-activity-listener';
 export * from './visible-customer';
 export * from './merge-customers';
+export * from './collect-customer-data';
