@@ -49,6 +49,25 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('@marea/web/customers').then((feature) => feature.CustomerProfilePage),
       },
       {
+        path: 'segments',
+        title: $localize`:@@nav.segments:Segments`,
+        canActivate: [withRole('admin', 'marketer')],
+        loadComponent: () => import('@marea/web/segments').then((feature) => feature.SegmentListPage),
+        data: inNavigation({ label: $localize`:@@nav.segments:Segments`, icon: 'segments', roles: ['admin', 'marketer'] }),
+      },
+      {
+        path: 'segments/new',
+        title: $localize`:@@nav.newSegment:New segment`,
+        canActivate: [withRole('admin', 'marketer')],
+        loadComponent: () => import('@marea/web/segments').then((feature) => feature.SegmentEditorPage),
+      },
+      {
+        path: 'segments/:code',
+        title: $localize`:@@nav.segment:Segment`,
+        canActivate: [withRole('admin', 'marketer')],
+        loadComponent: () => import('@marea/web/segments').then((feature) => feature.SegmentEditorPage),
+      },
+      {
         path: 'imports',
         title: $localize`:@@nav.imports:Data import`,
         loadComponent: () => import('@marea/web/imports').then((feature) => feature.ImportsPage),
