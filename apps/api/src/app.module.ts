@@ -15,6 +15,7 @@ import { IngestionModule } from './ingestion/ingestion.module';
 import { ImportsModule } from './imports/imports.module';
 import { OverviewModule } from './overview/overview.module';
 import { SegmentsModule } from './segments/segments.module';
+import { TasksModule } from './tasks/tasks.module';
 
 export interface AppDependencies {
   config: AppConfig;
@@ -45,6 +46,7 @@ export class AppModule {
         CustomerMetricsModule,
         SegmentsModule,
         AnalysesModule,
+        TasksModule,
       ],
       controllers: [HealthController],
       providers: [
