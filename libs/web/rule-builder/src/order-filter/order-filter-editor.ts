@@ -28,7 +28,7 @@ type FilterList = 'stores' | 'channels' | 'products' | 'categories';
   `,
   styles: `
     .order-filter { border: 0; padding: 0; margin: var(--space-2, 8px) 0 0; display: grid; gap: var(--space-2, 8px); }
-    .order-filter legend { font-size: var(--text-sm, 0.875rem); color: var(--muted, #475467); padding: 0; margin-bottom: var(--space-1, 4px); }
+    .order-filter legend { font-size: var(--text-sm, 0.875rem); color: var(--text-muted, #475467); padding: 0; margin-bottom: var(--space-1, 4px); }
     .order-filter__row { display: grid; grid-template-columns: 1fr 1fr; gap: var(--space-2, 8px); }
     .order-filter__row marea-field-problems { grid-column: 1 / -1; }
     @media (max-width: 900px) { .order-filter__row { grid-template-columns: 1fr; } }

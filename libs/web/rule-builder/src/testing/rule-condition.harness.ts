@@ -1,0 +1,37 @@
+import { DomHarness } from './dom-harness';
+import { NameChipsHarness } from './name-chips.harness';
+import { ValueTestHarness } from './value-test.harness';
+
+/** One condition: its kind and title, its value test, its time window and order filter. */
+export class RuleConditionHarness extends DomHarness {
+  async kind(): Promise<string> {
+    return this.host.getAttribute('data-kind') ?? '';
+  }
+
+  async title(): Promise<string> {
+    return this.one('.condition__title').textContent?.trim() ?? '';
+  }
+
+  async test(): Promise<ValueTestHarness> {
+    return new ValueTestHarness(this.fixture, this.one(':scope > .condition > marea-value-test-editor'));
+  }
+
+  async setWindow(on: boolean): Promise<ValueTestHarness | null> {
+    const box = this.one<HTMLInputElement>('.condition__check input');
+    if (box.checked !== on) await this.click(box);
+    return on ? new ValueTestHarness(this.fixture, this.one('.condition__window marea-value-test-editor')) : null;
+  }
+
+  /** The include or exclude chips of one order filter list (categories, products, stores, channels). */
+  async filter(list: string, side: 'include' | 'exclude'): Promise<NameChipsHarness> {
+    const chips = this.host.querySelectorAll<HTMLElement>(`[data-filter="${list}"] marea-name-chips`);
+    return new NameChipsHarness(this.fixture, chips[side === 'include' ? 0 : 1]);
+  }
+
+  /** Chooses an option in the condition's own menu labelled `label` (field, figure, channel …). */
+  async select(label: string, value: string): Promise<void> {
+    const labelElement = [...this.host.querySelectorAll('.condition__fields label')].find((l) => l.textContent?.trim() === label);
+    if (!labelElement) throw new Error(`no menu labelled "${label}"`);
+    await this.choose(this.one<HTMLSelectElement>(`#${labelElement.getAttribute('for')}`), value);
+  }
+}
