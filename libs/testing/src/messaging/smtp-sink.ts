@@ -20,6 +20,8 @@ export interface SmtpSink {
   url: string;
   /** Every message received in full (ended with the final dot and answered 250), in order. */
   messages: ReceivedEmail[];
+  /** SMTP sessions opened so far (to see that a client reuses its connections). */
+  readonly sessions: number;
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedEmail[]>;
   close(): Promise<void>;
 }
@@ -42,11 +44,16 @@ function smtpReply(code: number, message: string): Error & { responseCode: numbe
 export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const messages: ReceivedEmail[] = [];
   const waiters = new Set<() => void>();
+  let sessions = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     closeTimeout: 1_000, // close() in a test should not wait 30 s for idle pooled clients
+    onConnect(_session, callback) {
+      sessions += 1;
+      callback();
+    },
     onRcptTo(address, _session, callback) {
       const reply = options.reply?.(address.address);
       callback(reply ? smtpReply(reply.code, reply.message) : undefined);
@@ -90,6 +97,9 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    get sessions() {
+      return sessions;
+    },
     waitFor(count, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
