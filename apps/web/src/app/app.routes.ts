@@ -68,6 +68,12 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('@marea/web/segments').then((feature) => feature.SegmentEditorPage),
       },
       {
+        path: 'tasks',
+        title: $localize`:@@nav.tasks:Tasks`,
+        loadComponent: () => import('@marea/web/tasks').then((feature) => feature.TaskInboxPage),
+        data: inNavigation({ label: $localize`:@@nav.tasks:Tasks`, icon: 'tasks' }),
+      },
+      {
         path: 'imports',
         title: $localize`:@@nav.imports:Data import`,
         loadComponent: () => import('@marea/web/imports').then((feature) => feature.ImportsPage),

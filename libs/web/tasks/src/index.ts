@@ -1,0 +1,1 @@
+export * from './task-inbox-page/task-inbox-page';
