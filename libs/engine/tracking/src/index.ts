@@ -1,0 +1,3 @@
+export * from './message-tracking';
+export * from './message-event-recorder';
+export * from './suppression-list';
