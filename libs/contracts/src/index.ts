@@ -9,3 +9,5 @@ export * from './segment-definitions';
 export * from './notifications';
 export * from './analyses';
 export * from './tasks';
+export * from './outbox';
+export * from './automations';

@@ -1,0 +1,5 @@
+export * from './automation-trigger';
+export * from './automation-step';
+export * from './automation-definition';
+export * from './automation-problems';
+export * from './automation';
