@@ -44,10 +44,10 @@ export class PgCustomerAttributeUpdates implements CustomerAttributeUpdates {
         `SELECT tags, attributes FROM customers WHERE id = $1 FOR UPDATE`,
         [customerId],
       );
-      const definitions = await customFieldTypes(db);
-      const plan = planAttributeEdit(operations, current, definitions, this.today());
+      const today = this.today();
+      const plan = planAttributeEdit(operations, current, await customFieldTypes(db), today);
       if (!plan.ok) throw new CustomerActionRejected(`The update of customer ${customerId} is not valid`, plan.problems);
-      const outcome = await editCustomerWithin(db, customerId, plan.edit, { changedBy, today: this.today() });
+      const outcome = await editCustomerWithin(db, customerId, plan.edit, { changedBy, today });
       if (outcome.kind === 'rejected') throw new CustomerActionRejected(`The update of customer ${customerId} is not valid`, outcome.errors);
       return { applied: true };
     });
