@@ -11,3 +11,4 @@ export * from './analyses';
 export * from './tasks';
 export * from './outbox';
 export * from './automations';
+export * from './outbox';
