@@ -11,4 +11,3 @@ export * from './analyses';
 export * from './tasks';
 export * from './outbox';
 export * from './automations';
-export * from './outbox';
