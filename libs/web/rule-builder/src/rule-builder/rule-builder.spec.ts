@@ -129,6 +129,7 @@ describe('the visual rule builder', () => {
   it('filters bought products with include and exclude chips, suggesting the shop\'s categories', async () => {
     await root.addCondition('Bought');
     const bought = await root.condition(0);
+    expect(await bought.title()).toBe('Bought');
     const include = await bought.filter('categories', 'include');
     expect(await include.tone()).toBe('include');
     expect(await include.suggestionsFor('jard')).toEqual(['Jardín', 'Jardín > Plantas']);
@@ -171,7 +172,7 @@ describe('the visual rule builder', () => {
     // A purchase window only offers operators that describe a span of days.
     await root.addCondition('Spend');
     const window = await (await root.condition(1)).setWindow(true);
-    expect(await window!.operators()).not.toContain('anniversary_between');
+    expect(await window?.operators()).not.toContain('anniversary_between');
     expect(rule().conditions[1]['window']).toEqual({ op: 'in_last_days', days: 30 });
   });
 

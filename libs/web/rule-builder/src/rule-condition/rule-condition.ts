@@ -39,6 +39,14 @@ export class RuleCondition {
   /** The label, value type and operators of the condition's test, as the validator sees them. */
   protected readonly subject = computed(() => testedSubject(this.condition() as never, this.context.catalogue()));
   protected readonly title = computed(() => conditionLabel(this.condition() as never, this.context.catalogue()));
+  /** Kinds whose first menu already names what is tested: a title above it would repeat it. */
+  protected readonly choosesSubject = computed(() =>
+    ['customer_field', 'custom_field', 'metric', 'order_aggregate', 'purchase_date', 'purchased'].includes(this.condition().kind),
+  );
+  protected readonly filterOpen = computed(() => {
+    const filter = this.get('filter') as Record<string, unknown> | undefined;
+    return this.condition().kind === 'purchased' || Object.keys(filter ?? {}).length > 0;
+  });
   /** Names the shop has for this condition's values (autocomplete). */
   protected readonly suggestions = computed(() => {
     const catalogue = this.context.catalogue();

@@ -26,7 +26,7 @@ export class NameChipsHarness extends DomHarness {
   async remove(name: string): Promise<void> {
     const chip = [...this.host.querySelectorAll('.chip')].find((c) => c.querySelector('.chip__text')?.textContent?.trim() === name);
     if (!chip) throw new Error(`no chip "${name}"`);
-    await this.click(chip.querySelector<HTMLButtonElement>('.chip__remove')!);
+    await this.click(chip.querySelector<HTMLButtonElement>('.chip__remove') ?? chip);
   }
 
   /** The names offered while typing `text`. */

@@ -8,12 +8,16 @@ export class RuleConditionHarness extends DomHarness {
     return this.host.getAttribute('data-kind') ?? '';
   }
 
+  /** What the condition is about: its title, or the choice of its first menu when that names it (field, figure). */
   async title(): Promise<string> {
-    return this.one('.condition__title').textContent?.trim() ?? '';
+    const title = this.host.querySelector('.condition__title');
+    if (title) return title.textContent?.trim() ?? '';
+    const menu = this.one<HTMLSelectElement>('.condition__fields select');
+    return menu.selectedOptions[0]?.textContent?.trim() ?? '';
   }
 
   async test(): Promise<ValueTestHarness> {
-    return new ValueTestHarness(this.fixture, this.one(':scope > .condition > marea-value-test-editor'));
+    return new ValueTestHarness(this.fixture, this.one(':scope > .condition > .condition__line > marea-value-test-editor'));
   }
 
   async setWindow(on: boolean): Promise<ValueTestHarness | null> {

@@ -28,9 +28,9 @@ export class SegmentEditorPage {
   protected readonly newHeading = $localize`:@@segmentEditor.newHeading:New segment`;
   protected readonly editing = computed(() => this.code() !== undefined);
 
-  protected readonly existing = httpResource<Segment>(() => this.code() && this.api.segmentUrl(this.code()!));
+  protected readonly existing = httpResource<Segment>(() => this.whenEditing(this.api.segmentUrl));
   protected readonly values = httpResource<SegmentCatalogue>(() => this.api.valuesUrl);
-  protected readonly members = httpResource<SegmentMemberPage>(() => this.code() && this.api.membersUrl(this.code()!));
+  protected readonly members = httpResource<SegmentMemberPage>(() => this.whenEditing((code) => this.api.membersUrl(code)));
 
   protected readonly name = signal('');
   protected readonly segmentCode = signal('');
@@ -92,8 +92,9 @@ export class SegmentEditorPage {
     this.saving.set(true);
     this.saveError.set(null);
     const common = { name: this.name(), active: this.active(), ...(this.locked() ? {} : { rule: this.rule() }) };
-    const request = this.editing()
-      ? this.api.edit(this.code()!, common)
+    const code = this.code();
+    const request = code !== undefined
+      ? this.api.edit(code, common)
       : this.api.create({ ...common, code: this.segmentCode(), kind: this.kind(), description: '', recomputeEveryMinutes: 240, rule: this.rule() });
     request.subscribe({
       next: () => void this.router.navigate(['/segments']),
@@ -109,6 +110,12 @@ export class SegmentEditorPage {
 
   protected memberName(member: SegmentMemberPage['items'][number]): string {
     return [member.firstName, member.lastName].filter(Boolean).join(' ') || member.email || member.externalId;
+  }
+
+  /** The address of something of the edited segment; undefined (nothing to load) on a new one. */
+  private whenEditing(url: (code: string) => string): string | undefined {
+    const code = this.code();
+    return code === undefined ? undefined : url(code);
   }
 
   private clearField(field: string): void {

@@ -1,11 +1,14 @@
 import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { Segment, SegmentList } from '@marea/contracts';
 import { EmptyState, ErrorState, LoadingState, PageHeader, apiErrorMessage } from '@marea/web/ui';
 import { NO_FILTER, filterSegments, type SegmentListFilter } from '../segment-list-filter/segment-list-filter';
 import { SegmentsApi } from '../segments-api/segments-api';
 import { SizeSparkline } from '../size-sparkline/size-sparkline';
+
+/** While a segment is being computed, the list asks again this often, so sizes appear without a reload. */
+const REFRESH_WHILE_COMPUTING_MS = 2_000;
 
 /** Every segment: type, state, size with its history, last computation, and its customers. */
 @Component({
@@ -26,6 +29,17 @@ export class SegmentListPage {
   protected readonly switchError = signal<string | null>(null);
   private readonly dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
   private readonly count = new Intl.NumberFormat();
+  private refresh: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    effect(() => {
+      clearTimeout(this.refresh);
+      if (!this.segments.hasValue()) return;
+      const computing = this.segments.value().items.some((segment) => segment.active && ['pending', 'running'].includes(segment.computation.status));
+      if (computing) this.refresh = setTimeout(() => this.segments.reload(), REFRESH_WHILE_COMPUTING_MS);
+    });
+    inject(DestroyRef).onDestroy(() => clearTimeout(this.refresh));
+  }
 
   protected setNumber(field: 'minSize' | 'maxSize', raw: string): void {
     const value = raw.trim() === '' ? null : Number(raw);

@@ -1,5 +1,5 @@
 import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
 import type { SegmentSizeHistory } from '@marea/contracts';
 import { SegmentsApi } from '../segments-api/segments-api';
 import { sparklinePoints } from './sparkline-points';
@@ -42,12 +42,23 @@ export class SizeSparkline {
   private readonly api = inject(SegmentsApi);
   readonly code = input.required<string>();
   readonly active = input.required<boolean>();
+  /** When the segment was last computed: a new computation adds a point, so the history is read again. */
+  readonly computedAt = input<string | null>(null);
   protected readonly width = WIDTH;
   protected readonly height = HEIGHT;
 
   protected readonly history = httpResource<SegmentSizeHistory>(() => this.api.sizesUrl(this.code()));
   private readonly sizes = computed(() => (this.history.hasValue() ? this.history.value().items.map((point) => point.size) : []));
   protected readonly points = computed(() => sparklinePoints(this.sizes(), WIDTH, HEIGHT));
+  constructor() {
+    let seen: string | null | undefined;
+    effect(() => {
+      const computedAt = this.computedAt();
+      if (seen !== undefined && computedAt !== seen) this.history.reload();
+      seen = computedAt;
+    });
+  }
+
   protected readonly description = computed(() => {
     const sizes = this.sizes();
     return $localize`:@@segments.sparkline.label:Size over the last ${sizes.length}:count: computations, from ${sizes[0]}:first: to ${sizes[sizes.length - 1]}:last:`;
