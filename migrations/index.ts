@@ -5,8 +5,11 @@ import { Access1764250000000 } from './1764250000000-access';
 import { Segments1764300000000 } from './1764300000000-segments';
 import { CustomerSearch1764350000000 } from './1764350000000-customer-search';
 import { Outbox1764410000000 } from './1764410000000-outbox';
+import { MessageTracking1764420000000 } from './1764420000000-message-tracking';
 import { Tasks1764430000000 } from './1764430000000-tasks';
+import { Automations1764450000000 } from './1764450000000-automations';
 import { CustomerMerges1764460000000 } from './1764460000000-customer-merges';
+import { CustomerErasure1764470000000 } from './1764470000000-customer-erasure';
 
 /** Every migration, oldest first. The list is explicit so the bundled API carries them. */
 export const migrations = [
@@ -17,8 +20,11 @@ export const migrations = [
   Segments1764300000000,
   CustomerSearch1764350000000,
   Outbox1764410000000,
+  MessageTracking1764420000000,
   Tasks1764430000000,
+  Automations1764450000000,
   CustomerMerges1764460000000,
+  CustomerErasure1764470000000,
 ];
 
 /** Where TypeORM records applied migrations; every DataSource that migrates uses it. */
