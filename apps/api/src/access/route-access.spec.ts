@@ -65,6 +65,7 @@ const EXPECTED: Record<string, string> = {
   'POST /api/v1/customers/{id}/merge/preview': 'admin marketer key:admin',
   'POST /api/v1/customers/{id}/merge': 'admin marketer key:admin',
   'GET /api/v1/customers/{id}/export': 'admin marketer key:admin',
+  'POST /api/v1/customers/{id}/erasure': 'admin key:admin',
   // Tasks
   'GET /api/v1/tasks': 'admin marketer manager key:read key:admin',
   'POST /api/v1/tasks': 'admin marketer manager key:admin',

@@ -19,3 +19,11 @@ export type CustomerDataExport = z.infer<typeof CustomerDataExport>;
 
 export const CustomerExportFormat = z.enum(['json', 'xml', 'html']);
 export type CustomerExportFormat = z.infer<typeof CustomerExportFormat>;
+
+/** What erasing a customer did: its orders stay, anonymous; every other row about them is gone. */
+export const CustomerErasureResult = z.object({
+  customerId: z.string(),
+  erasedAt: z.iso.datetime(),
+  removedRows: z.number().int().describe('rows deleted from the tables that held the customer'),
+});
+export type CustomerErasureResult = z.infer<typeof CustomerErasureResult>;

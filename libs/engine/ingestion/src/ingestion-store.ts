@@ -30,6 +30,15 @@ export interface StoreRef {
 export interface ResolvedReferences {
   ids: Map<string, string>;
   created: number;
+  /** Customer references naming an erased person, with the erasure date: not resolved, not created. */
+  erased?: Map<string, Date>;
+}
+
+/** The identifiers of a customer item that may name an erased person. */
+export interface CustomerIdentifiers {
+  externalId: string;
+  email?: string | null;
+  phone?: string | null;
 }
 
 export interface ProductReference {
@@ -96,8 +105,10 @@ export interface IngestionTransaction {
   latestRates(wanted: { currency: string; date: string }[]): Promise<Map<string, KnownRate>>;
   existingOrders(externalIds: string[]): Promise<Set<string>>;
 
-  /** Customers by external id; unknown ones are created with only that id. */
+  /** Customers by external id; unknown ones are created with only that id, unless they name an erased person. */
   customerIds(externalIds: string[]): Promise<ResolvedReferences>;
+  /** Items whose external id, email or phone was an erased person's, by external id, with the erasure date. */
+  erasedCustomers(items: CustomerIdentifiers[]): Promise<Map<string, Date>>;
   /** Products by SKU; unknown ones are created as stubs with the given name. */
   productIds(references: ProductReference[]): Promise<ResolvedReferences>;
   /** Users by email (lower-cased key); unknown ones are created with the role manager. */

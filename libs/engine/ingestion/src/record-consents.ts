@@ -1,6 +1,7 @@
 import { ConsentItem, type BatchResult } from '@marea/contracts';
 import { batchCandidates } from './batch-candidates';
 import { BatchReport } from './batch-report';
+import { erasedPersonError } from './erased-person';
 import type { IngestionStore } from './ingestion-store';
 
 /**
@@ -21,10 +22,15 @@ export async function recordConsents(store: IngestionStore, items: readonly unkn
   return store.transaction(async (tx) => {
     const report = base.fork();
     const customers = await tx.customerIds([...new Set(candidates.map((c) => c.item.customerExternalId))]);
+    const living = candidates.filter((c) => {
+      const erasedAt = customers.erased?.get(c.item.customerExternalId);
+      if (erasedAt) report.reject(c.index, undefined, [erasedPersonError('customerExternalId', erasedAt)]);
+      return !erasedAt;
+    });
     const recorded = await tx.recordConsentChanges(
-      candidates.map((c) => ({ ...c.item, customerId: customers.ids.get(c.item.customerExternalId) as string })),
+      living.map((c) => ({ ...c.item, customerId: customers.ids.get(c.item.customerExternalId) as string })),
     );
-    candidates.forEach((c, i) => report.record(c.index, undefined, recorded[i] ? 'created' : 'unchanged'));
+    living.forEach((c, i) => report.record(c.index, undefined, recorded[i] ? 'created' : 'unchanged'));
     report.countReferences({ customers: customers.created, products: 0 });
     return report.result();
   });

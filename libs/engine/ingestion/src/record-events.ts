@@ -2,6 +2,7 @@ import { EventItem, type BatchResult } from '@marea/contracts';
 import { projectShopperEvents, readShopperAction, type ShopperAction, type ShopperEvent } from '@marea/domain/ingestion';
 import { batchCandidates } from './batch-candidates';
 import { BatchReport } from './batch-report';
+import { erasedPersonError } from './erased-person';
 import type { IngestionStore, IngestionTransaction, PendingEventRow } from './ingestion-store';
 
 const distinct = <T>(values: T[]) => [...new Set(values)];
@@ -59,15 +60,21 @@ export async function recordEvents(store: IngestionStore, items: readonly unknow
     // Events of customers seen for the first time: create the customers, then record those events.
     const unknown = distinct(rows.filter((row) => !customerIds.has(row.customerExternalId)).map((row) => row.customerExternalId));
     let customersCreated = 0;
+    const erasedCustomers = new Map<string, Date>();
     if (unknown.length) {
       const created = await tx.customerIds(unknown);
       customersCreated = created.created;
+      created.erased?.forEach((erasedAt, externalId) => erasedCustomers.set(externalId, erasedAt));
       created.ids.forEach((id, externalId) => customerIds.set(externalId, id));
       const late = rows.filter((row) => created.ids.has(row.customerExternalId));
       const lateRecorded = await tx.insertEvents(late.map(({ customerExternalId, ...row }) => ({ ...row, customerId: created.ids.get(customerExternalId) as string })));
       late.forEach((row, i) => lateRecorded[i] && recorded.add(row.externalId));
     }
-    accepted.forEach((c) => report.record(c.index, c.item.externalId, recorded.has(c.item.externalId) ? 'created' : 'unchanged'));
+    accepted.forEach((c) => {
+      const erasedAt = erasedCustomers.get(c.item.customerExternalId);
+      if (erasedAt) report.reject(c.index, c.item.externalId, [erasedPersonError('customerExternalId', erasedAt)]);
+      else report.record(c.index, c.item.externalId, recorded.has(c.item.externalId) ? 'created' : 'unchanged');
+    });
 
     const shopperEvents: ShopperEvent[] = accepted.flatMap((c) =>
       recorded.has(c.item.externalId) && c.action

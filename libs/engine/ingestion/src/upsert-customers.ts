@@ -2,6 +2,7 @@ import { CustomerItem, type BatchResult } from '@marea/contracts';
 import { checkCustomFieldValues } from '@marea/domain/ingestion';
 import { batchCandidates } from './batch-candidates';
 import { BatchReport } from './batch-report';
+import { erasedPersonError } from './erased-person';
 import type { CustomerRow, IngestionStore } from './ingestion-store';
 
 /**
@@ -20,11 +21,14 @@ export async function upsertCustomers(store: IngestionStore, items: readonly unk
   return store.transaction(async (tx) => {
     const report = base.fork();
     const types = candidates.some((c) => c.item.attributes) ? await tx.customFieldTypes() : new Map();
+    const erased = await tx.erasedCustomers(candidates.map(({ item }) => ({ externalId: item.externalId, email: item.email, phone: item.phone })));
     const accepted = candidates.filter((c) => {
-      const errors = checkCustomFieldValues(c.item.attributes, types);
+      const erasedAt = erased.get(c.item.externalId);
+      const errors = erasedAt ? [erasedPersonError('externalId', erasedAt)] : checkCustomFieldValues(c.item.attributes, types);
       if (errors.length) report.reject(c.index, c.item.externalId, errors);
       return errors.length === 0;
     });
+    if (accepted.length === 0) return report.result();
     const emails = accepted.flatMap((c) => (c.item.managerEmail ? [c.item.managerEmail] : []));
     const managers = emails.length ? await tx.managerIds(emails) : { ids: new Map<string, string>(), created: 0 };
     const rows = accepted.map(({ item: { managerEmail, ...customer } }): CustomerRow => {

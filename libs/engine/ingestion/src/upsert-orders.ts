@@ -2,6 +2,7 @@ import { OrderItem, type BatchResult } from '@marea/contracts';
 import { calendarDateIn, conversionRate, priceOrder, type PricedOrder } from '@marea/domain/ingestion';
 import { batchCandidates, type Candidate } from './batch-candidates';
 import { BatchReport } from './batch-report';
+import { erasedPersonError } from './erased-person';
 import type { IngestionStore, OrderRow, ProductReference } from './ingestion-store';
 
 const distinct = <T>(values: T[]) => [...new Set(values)];
@@ -64,19 +65,25 @@ export async function upsertOrders(store: IngestionStore, items: readonly unknow
     if (accepted.length === 0) return report.result();
 
     const customers = await tx.customerIds(distinct(accepted.map((p) => p.order.customerExternalId)));
+    const ofLivingCustomers = accepted.filter((p) => {
+      const erasedAt = customers.erased?.get(p.order.customerExternalId);
+      if (erasedAt) report.reject(p.index, p.item.externalId, [erasedPersonError('customerExternalId', erasedAt)]);
+      return !erasedAt;
+    });
+    if (ofLivingCustomers.length === 0) return report.result();
     const productNames = new Map<string, string>();
-    accepted.forEach((p) => p.order.lines.forEach((l) => productNames.has(l.sku) || productNames.set(l.sku, l.productName ?? l.sku)));
+    ofLivingCustomers.forEach((p) => p.order.lines.forEach((l) => productNames.has(l.sku) || productNames.set(l.sku, l.productName ?? l.sku)));
     const references: ProductReference[] = [...productNames].map(([sku, name]) => ({ sku, name }));
     const products = await tx.productIds(references);
 
-    const rows = accepted.map(({ order, storeId }): OrderRow => ({
+    const rows = ofLivingCustomers.map(({ order, storeId }): OrderRow => ({
       ...order,
       storeId,
       customerId: required(customers.ids, order.customerExternalId),
       lines: order.lines.map((line) => ({ ...line, productId: required(products.ids, line.sku) })),
     }));
     const outcomes = await tx.writeOrders(rows);
-    accepted.forEach((p, i) => report.record(p.index, p.order.externalId, outcomes[i]));
+    ofLivingCustomers.forEach((p, i) => report.record(p.index, p.order.externalId, outcomes[i]));
     report.countReferences({ customers: customers.created, products: products.created });
     return report.result();
   });

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { CustomerDataExport } from '@marea/contracts';
+import { customerOwnedTables } from './customer-owned-tables';
 
 interface OwnedTable {
   readonly table: string;
@@ -9,19 +10,9 @@ interface OwnedTable {
 
 type Query = Pick<DataSource, 'query'>;
 
-/**
- * Every table holding rows of customers (a `customer_id` column), each with its child tables (a
- * foreign key to its id, and no customer_id of their own), read from the catalogue: a table added
- * later is exported without anyone remembering to.
- */
+/** Every table holding customer rows, each with its child tables (a foreign key to its id, and no customer_id of their own). */
 async function ownedTables(db: Query): Promise<OwnedTable[]> {
-  const owners: { table_name: string }[] = await db.query(
-    `SELECT c.table_name FROM information_schema.columns c
-     JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
-     WHERE c.table_schema = current_schema() AND c.column_name = 'customer_id'
-     ORDER BY c.table_name`,
-  );
-  const names = owners.map((owner) => owner.table_name);
+  const names = await customerOwnedTables(db);
   const children: { parent: string; child: string; column: string }[] = await db.query(
     `SELECT parent.relname AS parent, child.relname AS child, a.attname AS column
      FROM pg_constraint fk

@@ -7,3 +7,4 @@ export * from './customer-activity-listener';
 export * from './visible-customer';
 export * from './merge-customers';
 export * from './collect-customer-data';
+export * from './erase-customer';

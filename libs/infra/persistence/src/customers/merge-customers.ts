@@ -5,6 +5,7 @@ import type { FieldError } from '@marea/domain/ingestion';
 import { refreshCustomerMetricsOf } from '../customer-metrics/refresh-customer-metrics';
 import type { SqlQuery } from '../ingestion/sql-query';
 import { CUSTOMER_COLUMNS } from './customer-columns';
+import { customerOwnedTables } from './customer-owned-tables';
 
 export type CustomerMergeOutcome<T> =
   | { readonly kind: 'done'; readonly value: T }
@@ -14,8 +15,7 @@ export type CustomerMergeOutcome<T> =
 /**
  * Tables whose rows of one customer cannot simply be re-pointed, because a key includes the
  * customer or the rows are derived: each has its own step in `moveOwnedRows`. Every other table
- * with a `customer_id` column is found in the catalogue and re-pointed as it is, so a table added
- * later moves with the rest without anyone remembering this function.
+ * with a `customer_id` column (see customerOwnedTables) is re-pointed as it is.
  */
 const MERGED_BY_RULE = ['customer_identities', 'consents', 'consent_changes', 'favourites', 'customer_metrics', 'segment_memberships', 'segment_dirty_customers'];
 
@@ -42,17 +42,6 @@ async function lockBoth(db: EntityManager, survivorId: string, absorbedId: strin
       },
     ]),
   );
-}
-
-/** Tables holding rows of customers, other than `customers` itself. */
-async function customerTables(db: EntityManager): Promise<string[]> {
-  const rows: { table_name: string }[] = await db.query(
-    `SELECT c.table_name FROM information_schema.columns c
-     JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
-     WHERE c.table_schema = current_schema() AND c.column_name = 'customer_id' AND t.table_type = 'BASE TABLE'
-     ORDER BY c.table_name`,
-  );
-  return rows.map((row) => row.table_name);
 }
 
 async function countRows(db: EntityManager, tables: string[], customerId: string): Promise<MergeMove[]> {
@@ -170,7 +159,7 @@ async function planBetween(
   if (!absorbed) return { kind: 'not_found', customerId: absorbedId };
   const plan = planCustomerMerge(survivor, absorbed, choices);
   if (plan.problems.length) return { kind: 'rejected', message: 'The merge choices are not valid.', errors: plan.problems };
-  const tables = await customerTables(db);
+  const tables = await customerOwnedTables(db);
   const preview: CustomerMergePreview = {
     survivorId,
     absorbedId,

@@ -1,4 +1,4 @@
-import type { ResolvedReferences } from '@marea/engine/ingestion';
+import type { CustomerIdentifiers, ResolvedReferences } from '@marea/engine/ingestion';
 import { ConcurrentCreation, type SqlQuery } from './sql-query';
 
 interface Found {
@@ -9,7 +9,8 @@ interface Found {
 /**
  * Customers by external id, the hot path of every event batch: one index lookup on the
  * external-id identities (so an id absorbed by a merge still finds the survivor). Unknown ids
- * become minimal customers with their identity, in one more statement.
+ * become minimal customers with their identity, in one more statement, unless they were an
+ * erased person's.
  */
 export async function customerIds(sql: SqlQuery, externalIds: string[]): Promise<ResolvedReferences> {
   const known = await sql<Found>(
@@ -18,8 +19,18 @@ export async function customerIds(sql: SqlQuery, externalIds: string[]): Promise
     [externalIds],
   );
   const ids = new Map(known.map((row) => [row.external_id, row.id]));
-  const missing = externalIds.filter((id) => !ids.has(id));
-  if (missing.length === 0) return { ids, created: 0 };
+  const unknown = externalIds.filter((id) => !ids.has(id));
+  if (unknown.length === 0) return { ids, created: 0 };
+
+  // An unknown id may be an erased person's: never created again (only their hash is kept).
+  const erasedRows = await sql<{ external_id: string; erased_at: Date }>(
+    `SELECT v AS external_id, e.erased_at FROM unnest($1::text[]) AS v
+     JOIN erased_identities e ON e.kind = 'external_id' AND e.value_hash = erasure_hash('external_id', v)`,
+    [unknown],
+  );
+  const erased = new Map(erasedRows.map((row) => [row.external_id, row.erased_at]));
+  const missing = unknown.filter((id) => !erased.has(id));
+  if (missing.length === 0) return { ids, created: 0, erased };
 
   // Customers loaded without an identity row (bulk seeds) are found by external id and get one.
   const resolved = await sql<Found & { created: boolean }>(
@@ -44,5 +55,19 @@ export async function customerIds(sql: SqlQuery, externalIds: string[]): Promise
   );
   resolved.forEach((row) => ids.set(row.external_id, row.id));
   if (missing.some((id) => !ids.has(id))) throw new ConcurrentCreation('customers');
-  return { ids, created: resolved.filter((row) => row.created).length };
+  return { ids, created: resolved.filter((row) => row.created).length, erased };
+}
+
+/** Which items name an erased person by their external id, email or phone (hashes compared, as stored). */
+export async function erasedCustomers(sql: SqlQuery, items: CustomerIdentifiers[]): Promise<Map<string, Date>> {
+  if (items.length === 0) return new Map();
+  const rows = await sql<{ external_id: string; erased_at: Date }>(
+    `SELECT x.external_id, min(e.erased_at) AS erased_at
+     FROM jsonb_to_recordset($1::jsonb) AS x(external_id text, email text, phone text)
+     CROSS JOIN LATERAL (VALUES ('external_id', x.external_id), ('email', x.email), ('phone', x.phone)) AS k(kind, value)
+     JOIN erased_identities e ON e.kind = k.kind AND e.value_hash = erasure_hash(k.kind, k.value)
+     GROUP BY x.external_id`,
+    [JSON.stringify(items.map((item) => ({ external_id: item.externalId, email: item.email ?? null, phone: item.phone ?? null })))],
+  );
+  return new Map(rows.map((row) => [row.external_id, row.erased_at]));
 }

@@ -3,6 +3,7 @@ import type { CategoryLevel } from '@marea/domain/ingestion';
 import type {
   CartLineRow,
   ConsentRow,
+  CustomerIdentifiers,
   CustomerRow,
   EventRow,
   FavouriteRow,
@@ -16,7 +17,7 @@ import { currencyInUse, readAccount, saveAccount } from './account-rows';
 import { recordConsentChanges } from './consent-rows';
 import { latestRates, writeCurrencyRates } from './currency-rate-rows';
 import { customFieldTypes, customFieldsWithValues, writeCustomFields } from './custom-field-rows';
-import { customerIds } from './customer-references';
+import { customerIds, erasedCustomers } from './customer-references';
 import { writeCustomers } from './customer-rows';
 import { insertEvents, insertEventsOfKnownCustomers } from './event-rows';
 import { managerIds } from './manager-users';
@@ -60,6 +61,10 @@ export class PostgresIngestionTransaction implements IngestionTransaction {
   }
   customerIds(externalIds: string[]) {
     return customerIds(this.sql, externalIds);
+  }
+
+  erasedCustomers(items: CustomerIdentifiers[]) {
+    return erasedCustomers(this.sql, items);
   }
   productIds(references: ProductReference[]) {
     return productIds(this.sql, references);
