@@ -1,0 +1,47 @@
+import { parse, serialize, treeAdapters, type AST } from 'parse5';
+
+type Element = AST.Default.Element;
+type ParentNode = AST.Default.ParentNode;
+
+const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
+const LINKING_ELEMENTS = new Set(['a', 'area']);
+
+/**
+ * Rewrites every http(s) link of an email (`<a href>`, `<area href>`) through `rewrite`, and
+ * appends the open pixel at the end of the body. The HTML is parsed as a browser would (parse5),
+ * so a link inside a comment, a script or an attribute value is never touched, and entities
+ * in an href (`&amp;`) are read as the URL they stand for.
+ */
+export function trackHtml(html: string, rewrite: (url: string) => string | null, pixelUrl: string): string {
+  const document = parse(html) as AST.Default.Document;
+  let body: Element | null = null;
+  visitElements(document, (element) => {
+    if (element.tagName === 'body') body = element;
+    if (!LINKING_ELEMENTS.has(element.tagName)) return;
+    const href = element.attrs.find((attr) => attr.name === 'href');
+    const url = href?.value.trim();
+    if (!href || !url || !/^https?:\/\//i.test(url)) return;
+    const tracked = rewrite(url);
+    if (tracked !== null) href.value = tracked;
+  });
+  treeAdapters.default.appendChild(body ?? document, pixel(pixelUrl));
+  return serialize(document);
+}
+
+function pixel(url: string): AST.Element {
+  return treeAdapters.default.createElement('img', HTML_NAMESPACE, [
+    { name: 'src', value: url },
+    { name: 'width', value: '1' },
+    { name: 'height', value: '1' },
+    { name: 'alt', value: '' },
+    { name: 'style', value: 'display:block;width:1px;height:1px;border:0' },
+  ]);
+}
+
+function visitElements(node: ParentNode, visit: (element: Element) => void): void {
+  for (const child of node.childNodes ?? []) {
+    if ('tagName' in child) visit(child as Element);
+    // <template> keeps its children in `content`: they are not rendered by a mail client either.
+    if ('childNodes' in child) visitElements(child as ParentNode, visit);
+  }
+}
