@@ -6,7 +6,6 @@ import { Segments1764300000000 } from './1764300000000-segments';
 import { CustomerSearch1764350000000 } from './1764350000000-customer-search';
 import { Outbox1764410000000 } from './1764410000000-outbox';
 import { MessageTracking1764420000000 } from './1764420000000-message-tracking';
-import { MessageTracking1764420000000 } from './1764420000000-message-tracking';
 import { Tasks1764430000000 } from './1764430000000-tasks';
 import { Automations1764450000000 } from './1764450000000-automations';
 import { CustomerMerges1764460000000 } from './1764460000000-customer-merges';
@@ -21,7 +20,6 @@ export const migrations = [
   Segments1764300000000,
   CustomerSearch1764350000000,
   Outbox1764410000000,
-  MessageTracking1764420000000,
   MessageTracking1764420000000,
   Tasks1764430000000,
   Automations1764450000000,
