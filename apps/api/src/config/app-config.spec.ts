@@ -19,6 +19,17 @@ describe('configuration', () => {
     }
   });
 
+  it('puts links in messages on the local address by default, or on PUBLIC_URL', () => {
+    expect(loadConfig({ PORT: '8080' }).PUBLIC_URL).toBe('http://127.0.0.1:8080');
+    expect(loadConfig({ PUBLIC_URL: 'https://marea.shop.example/' }).PUBLIC_URL).toBe('https://marea.shop.example');
+    expect(() => loadConfig({ PUBLIC_URL: 'ftp://marea.shop.example' })).toThrow(/PUBLIC_URL/);
+  });
+
+  it('refuses a MAREA_SECRET too short to sign links safely', () => {
+    expect(() => loadConfig({ MAREA_SECRET: 'hunter2' })).toThrow(/MAREA_SECRET="hunter2": must be at least 32 characters/);
+    expect(loadConfig({}).MAREA_SECRET).toBeUndefined();
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });

@@ -38,10 +38,19 @@ export const AppConfigSchema = z.object({
     .pipe(z.array(z.url())),
   SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
   INGEST_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(20_000),
+  // Message tracking (docs/message-tracking.md): the address recipients reach Marea at, for the
+  // links in messages (default http://127.0.0.1:<PORT>), and the key that signs those links
+  // (default: one generated once and kept in the database).
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  MAREA_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 });
 
 export type AppConfig = Readonly<
-  Omit<z.infer<typeof AppConfigSchema>, 'MAREA_DATA_DIR' | 'WEB_DIST'> & { MAREA_DATA_DIR: string; WEB_DIST: string }
+  Omit<z.infer<typeof AppConfigSchema>, 'MAREA_DATA_DIR' | 'WEB_DIST' | 'PUBLIC_URL'> & {
+    MAREA_DATA_DIR: string;
+    WEB_DIST: string;
+    PUBLIC_URL: string;
+  }
 >;
 
 export class ConfigError extends Error {}
@@ -60,5 +69,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     ...parsed.data,
     MAREA_DATA_DIR: resolve(parsed.data.MAREA_DATA_DIR),
     WEB_DIST: resolve(parsed.data.WEB_DIST),
+    PUBLIC_URL: (parsed.data.PUBLIC_URL ?? `http://127.0.0.1:${parsed.data.PORT}`).replace(/\/+$/, ''),
   };
 }
