@@ -12,6 +12,7 @@ import { CustomerMetricsModule } from './customer-metrics/customer-metrics.modul
 import { CustomersModule } from './customers/customers.module';
 import { HealthController } from './health/health.controller';
 import { IngestionModule } from './ingestion/ingestion.module';
+import { loggedRequest } from './logging/create-logger';
 import { ImportsModule } from './imports/imports.module';
 import { OverviewModule } from './overview/overview.module';
 import { SegmentsModule } from './segments/segments.module';
@@ -35,7 +36,11 @@ export class AppModule {
       global: true,
       imports: [
         LoggerModule.forRoot({
-          pinoHttp: { logger, autoLogging: { ignore: (request) => request.url === '/api/health' } },
+          pinoHttp: {
+            logger,
+            autoLogging: { ignore: (request) => request.url === '/api/health' },
+            serializers: { req: loggedRequest },
+          },
         }),
         ...webApp,
         AccessModule,

@@ -11,3 +11,13 @@ export function createLogger(config: Pick<AppConfig, 'LOG_LEVEL' | 'LOG_FORMAT'>
     transport: config.LOG_FORMAT === 'pretty' ? { target: 'pino-pretty' } : undefined,
   });
 }
+
+/**
+ * A request as the access log writes it: the path without its query string, because a query may
+ * carry personal data (a customer search for a name or an email) that an erasure could not reach
+ * once written to a log.
+ */
+export function loggedRequest(request: { url?: string; query?: unknown }): Record<string, unknown> {
+  const { query: _query, ...rest } = request;
+  return { ...rest, url: request.url?.split('?')[0] };
+}
