@@ -1,0 +1,123 @@
+import type { AutomationDefinition } from '@marea/contracts';
+import type { CompiledRule } from '@marea/engine/segments';
+import type { CustomerSnapshot } from './customer-snapshot';
+
+/** A version of an active automation, as trigger sources match it. */
+export interface LiveAutomation {
+  readonly id: string;
+  readonly name: string;
+  readonly version: number;
+  readonly definition: AutomationDefinition;
+}
+
+export interface RunState {
+  readonly runId: string;
+  readonly automationId: string;
+  readonly automationName: string;
+  readonly automationActive: boolean;
+  readonly version: number;
+  readonly definition: AutomationDefinition;
+  readonly customerId: string;
+  readonly occurrence: string;
+  readonly context: Record<string, unknown>;
+  readonly status: 'active' | 'completed' | 'goal-reached' | 'stopped';
+  readonly currentStep: string | null;
+  readonly enteredAt: Date;
+}
+
+export type MessageStatus = 'queued' | 'handed-over' | 'sent' | 'failed';
+
+export interface MessageDraft {
+  readonly id: string;
+  readonly channel: 'email' | 'sms';
+  readonly transactional: boolean;
+  readonly address: string;
+  readonly subject: string;
+  readonly html: string;
+  readonly body: string;
+  readonly unsubscribeUrl: string | null;
+}
+
+export interface StoredMessage extends MessageDraft {
+  readonly status: MessageStatus;
+  readonly attempts: number;
+}
+
+/** A decision as recorded: `id` is the effect key of whatever the step does. */
+export interface StepDecision {
+  readonly id: string;
+  readonly outcome: 'acted' | 'skipped';
+  readonly reason: string;
+  readonly message: StoredMessage | null;
+}
+
+export interface EntryRequest {
+  readonly automation: LiveAutomation;
+  readonly customerId: string;
+  readonly occurrence: string;
+  readonly context: Record<string, unknown>;
+}
+
+/** Decides entry inside the store's transaction, from what it read under a per-customer lock. */
+export type EntryJudge = (history: { lastEnteredAt: Date | null; runActive: boolean }) => { allowed: true } | { allowed: false; reason: string };
+
+/** Something a customer did that may fire an automation or end a wait: an event, or an order placed. */
+export interface TriggerEvent {
+  readonly id: string;
+  readonly customerId: string;
+  readonly name: string;
+  readonly properties: Record<string, unknown>;
+  readonly at: Date;
+}
+
+/** Where the engine keeps automations, runs, decisions and messages (PostgreSQL in production). */
+export interface AutomationStore {
+  liveAutomations(triggerKinds: readonly string[]): Promise<LiveAutomation[]>;
+  /**
+   * One transaction: the entry decision (unique per automation, version, customer, occurrence),
+   * the run and the job of its first step — or the refusal and its reason. Already decided → null.
+   */
+  enter(request: EntryRequest, judge: EntryJudge): Promise<{ entered: boolean; reason: string } | null>;
+  /** Records a refusal decided before any history was needed (entry conditions). */
+  refuseEntry(request: EntryRequest, reason: string): Promise<void>;
+
+  /** How far a trigger source has got (null: never ran). */
+  triggerPosition(source: string): Promise<string | null>;
+  setTriggerPosition(source: string, position: string): Promise<void>;
+  /** Events (`events`, by their type) or orders placed (`orders`, named `order-placed`) after an id, oldest first. */
+  /** The newest id of the source ('0' when empty): where a new installation starts. */
+  latestTriggerEventId(source: 'events' | 'orders'): Promise<string>;
+  triggerEventsAfter(source: 'events' | 'orders', afterId: string, limit: number): Promise<TriggerEvent[]>;
+
+  run(runId: string): Promise<RunState | null>;
+  customer(customerId: string): Promise<CustomerSnapshot | null>;
+  ruleHolds(rule: CompiledRule, customerId: string): Promise<boolean>;
+  ruleMembers(rule: CompiledRule): Promise<string[]>;
+  eventSince(customerId: string, eventName: string, since: Date): Promise<boolean>;
+  /** Marketing messages on the channel to this customer since `since` (the frequency cap's count). */
+  marketingSentSince(customerId: string, channel: 'email' | 'sms', since: Date): Promise<number>;
+
+  decision(runId: string, stepId: string): Promise<StepDecision | null>;
+  /** Inserts the decision (and its message) once; a decision already there wins and is returned. */
+  decide(run: RunState, stepId: string, decision: { outcome: 'acted' | 'skipped'; reason: string; detail?: string }, message?: MessageDraft): Promise<StepDecision>;
+  /** Notes a deferral for the trace and schedules the same step again at `until`. */
+  defer(run: RunState, stepId: string, reason: string, until: Date): Promise<void>;
+  /**
+   * Moves the run from `from` to `to` (compare-and-set: false when another job moved it already)
+   * and enqueues `to` in the same transaction; `to` null ends the run with `endStatus`.
+   */
+  advance(run: RunState, from: string, to: string | null, options?: { startAfter?: Date; endStatus?: 'completed' | 'goal-reached' | 'stopped' }): Promise<boolean>;
+  /** Parks the run at a wait-for-event step and schedules its timeout. */
+  wait(run: RunState, stepId: string, wait: { eventName: string; keyValue: string | null; expiresAt: Date }): Promise<void>;
+  /** Removes the run's wait; false when it was already gone (the event or the timeout came first). */
+  endWait(runId: string, stepId: string): Promise<boolean>;
+  /** Runs waiting for `eventName` from this customer (and this key value, when they wait on one). */
+  waitsFor(customerId: string, eventName: string, properties: Record<string, unknown>): Promise<{ runId: string; stepId: string }[]>;
+
+  /** queued → handed-over; throws when the message is not queued (another attempt has it). */
+  markHandedOver(messageId: string): Promise<void>;
+  markSent(messageId: string, providerId: string): Promise<void>;
+  /** A retryable failure: back to queued, one more attempt counted. */
+  markRetry(messageId: string, error: string): Promise<void>;
+  markFailed(messageId: string, error: string): Promise<void>;
+}

@@ -1,0 +1,56 @@
+import type { DeliveryOutcome } from '@marea/engine/messaging';
+import type { AutomationEngineDependencies } from './automation-engine-dependencies';
+import type { StoredMessage } from './automation-store';
+import { RetryableDeliveryError } from './retryable-delivery-error';
+
+/** The SMTP Message-ID of a message: stable, so a retry of the same decision carries the same. */
+export function smtpMessageId(messageId: string): string {
+  return `<${messageId}@marea>`;
+}
+
+/**
+ * Hands one recorded message to its channel. The channel calls `handOver` at the last moment
+ * (before SMTP's final dot, before Twilio's request): the status commits there, so a crash
+ * leaves the message either queued and undelivered (sent again on retry) or handed over.
+ * Retryable outcomes throw (the queue retries with back-off); rejections are final.
+ */
+export async function deliverMessage(deps: AutomationEngineDependencies, customerId: string, message: StoredMessage): Promise<void> {
+  if (message.status !== 'queued') return;
+  const handOver = () => deps.store.markHandedOver(message.id);
+  const outcome: DeliveryOutcome =
+    message.channel === 'email'
+      ? await deps.email.send(
+          {
+            messageId: smtpMessageId(message.id),
+            from: deps.settings.mailFrom,
+            to: message.address,
+            subject: message.subject,
+            html: message.html,
+            text: message.body,
+            unsubscribeUrl: message.unsubscribeUrl ?? undefined,
+            customerId,
+          },
+          handOver,
+        )
+      : await deps.sms.send({ messageId: message.id, to: message.address, body: message.body, customerId }, handOver);
+  const at = (deps.clock ?? (() => new Date()))();
+  switch (outcome.kind) {
+    case 'accepted':
+      await deps.store.markSent(message.id, outcome.providerId);
+      await deps.events.record({ messageId: message.id, customerId, kind: 'delivered', at, detail: outcome.response });
+      return;
+    case 'retryable':
+      await deps.store.markRetry(message.id, `${outcome.code} ${outcome.message}`);
+      throw new RetryableDeliveryError(outcome.code, outcome.message);
+    case 'rejected':
+      await deps.store.markFailed(message.id, `${outcome.code} ${outcome.message}`);
+      await deps.events.record({
+        messageId: message.id,
+        customerId,
+        kind: message.channel === 'email' ? 'bounced' : 'failed',
+        at,
+        detail: `${outcome.code} ${outcome.message}`,
+      });
+      return;
+  }
+}

@@ -1,0 +1,127 @@
+import { nextCronOccurrence } from '@marea/domain/automations';
+import type { AutomationEngineDependencies } from './automation-engine-dependencies';
+import type { LiveAutomation } from './automation-store';
+import { enterAutomation } from './automation-entry';
+import { eventPropertiesMatch } from './event-properties-match';
+import type { SegmentFeed } from './segment-feed';
+import type { StepExecutor } from './step-executor';
+
+/** A source of trigger occurrences, polled: it returns how much it handled (0: nothing new). */
+export interface TriggerSource {
+  poll(): Promise<number>;
+}
+
+const FEED_CONSUMER = 'automations';
+
+/**
+ * Segment entered / exited: each feed entry is an occurrence (its feed position), acknowledged
+ * once every matching automation has decided. Two processes may read one batch: the occurrence
+ * key makes the second entry a no-op.
+ */
+export class SegmentTriggerSource implements TriggerSource {
+  constructor(
+    private readonly deps: AutomationEngineDependencies,
+    private readonly feed: SegmentFeed,
+  ) {}
+
+  async poll(): Promise<number> {
+    const entries = await this.feed.next(FEED_CONSUMER, 500);
+    if (entries.length === 0) return 0;
+    const automations = await this.deps.store.liveAutomations(['segment-entered', 'segment-exited']);
+    for (const entry of entries) {
+      const kind = entry.change === 'entered' ? 'segment-entered' : 'segment-exited';
+      for (const automation of automations) {
+        const trigger = automation.definition.trigger;
+        if (trigger.kind !== kind || trigger.segmentCode !== entry.segmentCode) continue;
+        await enterAutomation(this.deps, automation, entry.customerId, `segment:${entry.position}`, {
+          segmentCode: entry.segmentCode,
+          change: entry.change,
+        });
+      }
+    }
+    await this.feed.acknowledge(FEED_CONSUMER, entries[entries.length - 1].position);
+    return entries.length;
+  }
+}
+
+/**
+ * One-off campaigns and schedules: when the instant has come, every customer of the audience
+ * enters with the instant as occurrence; the instant is marked fired only after all of them, so
+ * a crash half-way re-enters the rest (and the ones already in are no-ops).
+ */
+export class ScheduleTriggerSource implements TriggerSource {
+  constructor(private readonly deps: AutomationEngineDependencies) {}
+
+  async poll(): Promise<number> {
+    const now = (this.deps.clock ?? (() => new Date()))();
+    let handled = 0;
+    for (const automation of await this.deps.store.liveAutomations(['once', 'schedule'])) {
+      const source = `schedule:${automation.id}:${automation.version}`;
+      const due = await this.dueInstant(automation, source, now);
+      if (!due) continue;
+      const trigger = automation.definition.trigger;
+      if (trigger.kind !== 'once' && trigger.kind !== 'schedule') continue;
+      const audience = await this.deps.rules.compile(trigger.audience, now, 'whole-base');
+      const members = await this.deps.store.ruleMembers(audience);
+      for (const customerId of members) {
+        await enterAutomation(this.deps, automation, customerId, `${trigger.kind}:${due.toISOString()}`, { firedAt: due.toISOString() });
+      }
+      await this.deps.store.setTriggerPosition(source, due.toISOString());
+      handled += members.length + 1;
+    }
+    return handled;
+  }
+
+  /** The instant to fire now, if any: `at` once; the latest cron occurrence not yet fired. */
+  private async dueInstant(automation: LiveAutomation, source: string, now: Date): Promise<Date | null> {
+    const trigger = automation.definition.trigger;
+    const fired = await this.deps.store.triggerPosition(source);
+    if (trigger.kind === 'once') {
+      const at = new Date(trigger.at);
+      return fired === null && at <= now ? at : null;
+    }
+    if (trigger.kind !== 'schedule') return null;
+    const after = fired ? new Date(fired) : new Date(`${trigger.startDate}T00:00:00Z`);
+    const next = nextCronOccurrence(trigger.cron, trigger.timeZone, after);
+    return next <= now ? next : null;
+  }
+}
+
+/**
+ * Events and orders: custom events by name and properties, orders placed; and the same stream
+ * ends the waits of wait-for-event steps.
+ */
+export class EventTriggerSource implements TriggerSource {
+  constructor(
+    private readonly deps: AutomationEngineDependencies,
+    private readonly executor: StepExecutor,
+    private readonly source: 'events' | 'orders',
+  ) {}
+
+  async poll(): Promise<number> {
+    const cursor = `trigger:${this.source}`;
+    const after = await this.deps.store.triggerPosition(cursor);
+    if (after === null) {
+      // A new installation starts from now: past events fire nothing.
+      await this.deps.store.setTriggerPosition(cursor, await this.deps.store.latestTriggerEventId(this.source));
+      return 0;
+    }
+    const events = await this.deps.store.triggerEventsAfter(this.source, after, 500);
+    if (events.length === 0) return 0;
+    const automations = await this.deps.store.liveAutomations(['custom-event', 'order-placed']);
+    for (const event of events) {
+      for (const automation of automations) {
+        const trigger = automation.definition.trigger;
+        const fires =
+          (trigger.kind === 'order-placed' && event.name === 'order-placed') ||
+          (trigger.kind === 'custom-event' && trigger.eventName === event.name && eventPropertiesMatch(trigger.properties, event.properties));
+        if (fires) await enterAutomation(this.deps, automation, event.customerId, `${this.source}:${event.id}`, { ...event.properties, eventName: event.name });
+      }
+      for (const wait of await this.deps.store.waitsFor(event.customerId, event.name, event.properties)) {
+        await this.executor.eventArrived(wait.runId, wait.stepId);
+      }
+    }
+    await this.deps.store.setTriggerPosition(cursor, events[events.length - 1].id);
+    return events.length;
+  }
+}
