@@ -4,7 +4,7 @@ import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type { SegmentPreview } from '@marea/contracts';
 import { apiErrorMessage } from '@marea/web/ui';
-import { catchError, debounceTime, map, of, startWith, switchMap } from 'rxjs';
+import { catchError, concat, map, of, switchMap, timer } from 'rxjs';
 import type { DraftRule } from '../rule-draft/rule-draft';
 
 /** Edits settle this long before a preview is asked for: one request per pause, not per key. */
@@ -37,15 +37,19 @@ export class RulePreview {
   readonly valid = input.required<boolean>();
 
   private readonly request = computed(() => ({ rule: this.rule(), valid: this.valid() }));
+  // Every edit at once marks the count as being recomputed (a count is never shown for an older
+  // rule), and asks the server only once edits have paused: a newer edit cancels the pending one.
   protected readonly preview = toSignal(
     toObservable(this.request).pipe(
-      debounceTime(PREVIEW_DELAY_MS),
       switchMap(({ rule, valid }) =>
         valid
-          ? this.http.post<SegmentPreview>('/api/v1/segments/preview', { rule }).pipe(
-              map((preview): PreviewState => ({ state: 'ready', preview })),
-              catchError((error: unknown) => of<PreviewState>({ state: 'failed', message: apiErrorMessage(error) })),
-              startWith<PreviewState>({ state: 'loading' }),
+          ? concat(
+              of<PreviewState>({ state: 'loading' }),
+              timer(PREVIEW_DELAY_MS).pipe(
+                switchMap(() => this.http.post<SegmentPreview>('/api/v1/segments/preview', { rule })),
+                map((preview): PreviewState => ({ state: 'ready', preview })),
+                catchError((error: unknown) => of<PreviewState>({ state: 'failed', message: apiErrorMessage(error) })),
+              ),
             )
           : of<PreviewState>({ state: 'invalid' }),
       ),
