@@ -5,3 +5,5 @@ export * from './outbox/outbox-store';
 export * from './outbox/outbox-email-channel';
 export * from './outbox/outbox-sms-channel';
 export * from './sms/twilio-sms-channel';
+export * from './templates/handlebars-message-renderer';
+export * from './templates/template-helpers';
