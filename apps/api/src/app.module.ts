@@ -17,6 +17,7 @@ import { ImportsModule } from './imports/imports.module';
 import { OverviewModule } from './overview/overview.module';
 import { SegmentsModule } from './segments/segments.module';
 import { TasksModule } from './tasks/tasks.module';
+import { TrackingModule } from './tracking/tracking.module';
 
 export interface AppDependencies {
   config: AppConfig;
@@ -52,6 +53,7 @@ export class AppModule {
         SegmentsModule,
         AnalysesModule,
         TasksModule,
+        TrackingModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -73,6 +73,11 @@ const EXPECTED: Record<string, string> = {
   'PATCH /api/v1/tasks/{id}': 'admin marketer manager key:admin',
   // Analyses
   'GET /api/v1/analyses/clv-states': 'admin marketer key:admin',
+  // Message tracking: the links inside messages, for recipients (who are not users)
+  'GET /api/t/o/{file}': 'public',
+  'GET /api/t/c/{token}': 'public',
+  'GET /api/t/u/{token}': 'public',
+  'POST /api/t/u/{token}': 'public',
 };
 
 const ACTORS: [string, Actor][] = [

@@ -1,0 +1,99 @@
+import { Controller, Get, Inject, Param, Post, Res, UseFilters } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { createZodDto } from 'nestjs-zod';
+import { DataSource } from 'typeorm';
+import { ApiErrorBody } from '@marea/contracts';
+import { PgMessageEventRecorder, TrackingTokens, unsubscribeFromEmail, type TrackingClaims } from '@marea/infra/tracking';
+import { Public } from '../access/allow.decorator';
+import { InvalidTrackingLink, InvalidTrackingLinkFilter } from './tracking-refusal';
+import { confirmationPage, invalidLinkPage, outcomePage } from './unsubscribe-page';
+
+class ApiErrorDto extends createZodDto(ApiErrorBody) {}
+
+/** The smallest transparent GIF: 1×1 pixel. */
+const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+const tokenParam = { name: 'token', description: 'signed token from the link in the message' };
+
+/**
+ * The links inside messages, answered for anyone (recipients are not users). Each carries a
+ * signed token; a token Marea did not sign is refused with 400 and never redirects anywhere.
+ */
+@ApiTags('tracking')
+@Public()
+@Controller('t')
+@UseFilters(InvalidTrackingLinkFilter)
+export class TrackingController {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(TrackingTokens) private readonly tokens: TrackingTokens,
+    @Inject(PgMessageEventRecorder) private readonly events: PgMessageEventRecorder,
+  ) {}
+
+  @Get('o/:file')
+  @ApiOperation({ summary: 'Open pixel: records that the message was opened and answers a 1×1 transparent GIF (never cached)' })
+  @ApiParam({ name: 'file', description: 'the signed token followed by .gif' })
+  @ApiProduces('image/gif')
+  @ApiOkResponse({ description: 'a 1×1 GIF' })
+  @ApiBadRequestResponse({ type: ApiErrorDto, description: 'the token was not signed by Marea' })
+  async open(@Param('file') file: string, @Res() response: Response): Promise<void> {
+    const claims = this.claims(file.endsWith('.gif') ? file.slice(0, -4) : '', 'open', `/api/t/o/${file}`);
+    await this.events.record({ messageId: claims.messageId, customerId: claims.customerId, kind: 'opened', at: new Date() });
+    response
+      .status(200)
+      .setHeader('content-type', 'image/gif')
+      .setHeader('cache-control', 'no-store, no-cache, must-revalidate, private')
+      // Mail clients show the image from their own origin.
+      .setHeader('cross-origin-resource-policy', 'cross-origin')
+      .end(PIXEL);
+  }
+
+  @Get('c/:token')
+  @ApiOperation({ summary: 'Click redirect: records the click and redirects (302) to the link’s original URL, carried inside the signed token' })
+  @ApiParam(tokenParam)
+  @ApiFoundResponse({ description: 'redirect to the original URL of the link' })
+  @ApiBadRequestResponse({ type: ApiErrorDto, description: 'the token was not signed by Marea: no redirect' })
+  async click(@Param('token') token: string, @Res() response: Response): Promise<void> {
+    const claims = this.claims(token, 'click', `/api/t/c/${token}`);
+    if (claims.purpose !== 'click') throw new InvalidTrackingLink(`/api/t/c/${token}`);
+    await this.events.record({ messageId: claims.messageId, customerId: claims.customerId, kind: 'clicked', at: new Date(), detail: claims.url });
+    response.status(302).setHeader('cache-control', 'no-store').setHeader('location', claims.url).end();
+  }
+
+  @Get('u/:token')
+  @ApiOperation({ summary: 'Unsubscribe page: asks for confirmation with a button; a GET never unsubscribes (mail scanners follow links)' })
+  @ApiParam(tokenParam)
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'the confirmation page' })
+  @ApiBadRequestResponse({ description: 'a page saying the link is not valid' })
+  confirm(@Param('token') token: string, @Res() response: Response): void {
+    const valid = this.tokens.verify(token)?.purpose === 'unsubscribe';
+    html(response, valid ? 200 : 400, valid ? confirmationPage() : invalidLinkPage());
+  }
+
+  @Post('u/:token')
+  @ApiOperation({
+    summary: 'Unsubscribe (RFC 8058 one-click, and the page’s button): withdraws the email consent and records the unsubscribe',
+    description: 'Mail clients post `List-Unsubscribe=One-Click`; the signed token alone identifies the message and the customer.',
+  })
+  @ApiParam(tokenParam)
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'a page confirming the unsubscribe' })
+  @ApiBadRequestResponse({ description: 'a page saying the link is not valid' })
+  async unsubscribe(@Param('token') token: string, @Res() response: Response): Promise<void> {
+    const claims = this.tokens.verify(token);
+    if (claims?.purpose !== 'unsubscribe') return html(response, 400, invalidLinkPage());
+    const outcome = await unsubscribeFromEmail(this.dataSource, { messageId: claims.messageId, customerId: claims.customerId, at: new Date() });
+    html(response, 200, outcomePage(outcome));
+  }
+
+  private claims(token: string, purpose: TrackingClaims['purpose'], path: string): TrackingClaims {
+    const claims = this.tokens.verify(token);
+    if (claims?.purpose !== purpose) throw new InvalidTrackingLink(path);
+    return claims;
+  }
+}
+
+function html(response: Response, status: number, body: string): void {
+  response.status(status).setHeader('content-type', 'text/html; charset=utf-8').setHeader('cache-control', 'no-store').end(body);
+}
