@@ -7,3 +7,4 @@ export * from './outbox/outbox-sms-channel';
 export * from './sms/twilio-sms-channel';
 export * from './templates/handlebars-message-renderer';
 export * from './templates/template-helpers';
+export * from './channel-factories';
