@@ -117,6 +117,8 @@ export class Automations1764450000000 implements MigrationInterface {
         step_id text NOT NULL,
         customer_id bigint NOT NULL,
         event_name text NOT NULL,
+        -- The property the awaited event must share with the trigger (e.g. cartId), and its value.
+        key_name text,
         key_value text,
         since timestamptz NOT NULL DEFAULT now(),
         expires_at timestamptz NOT NULL,

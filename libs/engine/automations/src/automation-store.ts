@@ -108,7 +108,7 @@ export interface AutomationStore {
    */
   advance(run: RunState, from: string, to: string | null, options?: { startAfter?: Date; endStatus?: 'completed' | 'goal-reached' | 'stopped' }): Promise<boolean>;
   /** Parks the run at a wait-for-event step and schedules its timeout. */
-  wait(run: RunState, stepId: string, wait: { eventName: string; keyValue: string | null; expiresAt: Date }): Promise<void>;
+  wait(run: RunState, stepId: string, wait: { eventName: string; keyName: string | null; keyValue: string | null; expiresAt: Date }): Promise<void>;
   /** Removes the run's wait; false when it was already gone (the event or the timeout came first). */
   endWait(runId: string, stepId: string): Promise<boolean>;
   /** Runs waiting for `eventName` from this customer (and this key value, when they wait on one). */

@@ -131,7 +131,7 @@ export class StepExecutor {
   private async startWait(run: RunState, stepId: string, step: Extract<AutomationStep, { kind: 'wait-for-event' }>): Promise<void> {
     const keyValue = step.key === null ? null : String(run.context[step.key] ?? '');
     const expiresAt = new Date(this.now().getTime() + step.timeoutMinutes * 60_000);
-    await this.deps.store.wait(run, stepId, { eventName: step.eventName, keyValue, expiresAt });
+    await this.deps.store.wait(run, stepId, { eventName: step.eventName, keyName: step.key, keyValue, expiresAt });
   }
 
   private async timeOut(run: RunState, stepId: string, step: AutomationStep): Promise<void> {

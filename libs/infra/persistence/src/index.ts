@@ -14,3 +14,4 @@ export * from './notifications';
 export * from './segment-sql';
 export * from './tasks';
 export * from './customer-actions';
+export * from './automations';

@@ -1,0 +1,2 @@
+export * from './pg-automation-store';
+export * from './customer-snapshot-row';
