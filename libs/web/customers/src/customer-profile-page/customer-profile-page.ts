@@ -1,9 +1,13 @@
 import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { CustomerProfile } from '@marea/contracts';
+import type { CustomerMergeResult, CustomerProfile } from '@marea/contracts';
+import { SessionStore } from '@marea/web/session';
+import { apiErrorMessage } from '@marea/web/ui';
+import { firstValueFrom } from 'rxjs';
 import { ErrorState, LoadingState } from '@marea/web/ui';
 import { CustomerEditForm } from '../customer-edit-form/customer-edit-form';
+import { CustomerMergePanel } from '../customer-merge-panel/customer-merge-panel';
 import { CustomerMetricsPanel } from '../customer-metrics-panel/customer-metrics-panel';
 import { CustomerTimeline } from '../customer-timeline/customer-timeline';
 import { CustomersApi } from '../customers-api/customers-api';
@@ -17,7 +21,7 @@ import { ProfileFormat } from '../profile-format/profile-format';
  */
 @Component({
   selector: 'marea-customer-profile-page',
-  imports: [RouterLink, LoadingState, ErrorState, CustomerMetricsPanel, CustomerTimeline, CustomerEditForm, ProductStrip],
+  imports: [RouterLink, LoadingState, ErrorState, CustomerMetricsPanel, CustomerTimeline, CustomerEditForm, CustomerMergePanel, ProductStrip],
   templateUrl: './customer-profile-page.html',
   styleUrl: './customer-profile-page.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -25,9 +29,15 @@ import { ProfileFormat } from '../profile-format/profile-format';
 export class CustomerProfilePage {
   /** The customer's id, from the route. */
   readonly id = input.required<string>();
-  private readonly api = inject(CustomersApi);
+  protected readonly api = inject(CustomersApi);
   protected readonly format = inject(ProfileFormat);
+  private readonly session = inject(SessionStore);
   protected readonly editing = signal(false);
+  protected readonly merging = signal(false);
+  protected readonly privacyFailure = signal<string | null>(null);
+  /** Merging is for admins and marketers; erasing, which cannot be undone, for admins. */
+  protected readonly canMerge = computed(() => ['admin', 'marketer'].includes(this.session.user()?.role ?? ''));
+  protected readonly canErase = computed(() => this.session.user()?.role === 'admin');
 
   protected readonly profile = httpResource<CustomerProfile>(() => this.api.profileUrl(this.id()));
 
@@ -87,5 +97,23 @@ export class CustomerProfilePage {
   protected saved(profile: CustomerProfile): void {
     this.profile.set(profile);
     this.editing.set(false);
+  }
+
+  protected mergedIn(_result: CustomerMergeResult): void {
+    this.merging.set(false);
+    this.profile.reload();
+  }
+
+  /** Asks twice, in words, before a step that cannot be undone. */
+  protected async erase(): Promise<void> {
+    const confirmation = $localize`:@@customer.eraseConfirm:Erase ${this.name()}:name:? Every personal detail, event, message and task about this customer is deleted for good; orders stay, anonymous.`;
+    if (!confirm(confirmation)) return;
+    this.privacyFailure.set(null);
+    try {
+      await firstValueFrom(this.api.erase(this.id()));
+      this.profile.reload();
+    } catch (error) {
+      this.privacyFailure.set(apiErrorMessage(error));
+    }
   }
 }

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { CustomerEdit, CustomerProfile, TimelineEntryType, TimelinePage } from '@marea/contracts';
+import type { CustomerEdit, CustomerErasureResult, CustomerExportFormat, CustomerProfile, TimelineEntryType, TimelinePage } from '@marea/contracts';
 import { Observable } from 'rxjs';
 
 const CUSTOMERS = '/api/v1/customers';
@@ -14,6 +14,8 @@ export class CustomersApi {
     `${CUSTOMERS}?${new URLSearchParams({ q, page: String(page), pageSize: String(pageSize) })}`;
   readonly profileUrl = (id: string) => `${CUSTOMERS}/${encodeURIComponent(id)}`;
   readonly metricsUrl = (id: string) => `${CUSTOMERS}/${encodeURIComponent(id)}/metrics`;
+  readonly mergeUrl = (id: string, preview: boolean) => `${CUSTOMERS}/${encodeURIComponent(id)}/merge${preview ? '/preview' : ''}`;
+  readonly exportUrl = (id: string, format: CustomerExportFormat) => `${CUSTOMERS}/${encodeURIComponent(id)}/export?format=${format}`;
 
   timeline(id: string, options: { before?: string | null; limit: number; types: readonly TimelineEntryType[] }): Observable<TimelinePage> {
     const params: Record<string, string> = { limit: String(options.limit) };
@@ -24,6 +26,10 @@ export class CustomersApi {
 
   edit(id: string, edit: CustomerEdit): Observable<CustomerProfile> {
     return this.http.patch<CustomerProfile>(this.profileUrl(id), edit);
+  }
+
+  erase(id: string): Observable<CustomerErasureResult> {
+    return this.http.post<CustomerErasureResult>(`${CUSTOMERS}/${encodeURIComponent(id)}/erasure`, {});
   }
 
   /**
