@@ -7,7 +7,7 @@ import { ApiErrorBody } from '@marea/contracts';
 import { PgMessageEventRecorder, TrackingTokens, unsubscribeFromEmail, type TrackingClaims } from '@marea/infra/tracking';
 import { Public } from '../access/allow.decorator';
 import { InvalidTrackingLink, InvalidTrackingLinkFilter } from './tracking-refusal';
-import { confirmationPage, invalidLinkPage, outcomePage } from './unsubscribe-page';
+import { confirmationPage, outcomePage } from './unsubscribe-page';
 
 class ApiErrorDto extends createZodDto(ApiErrorBody) {}
 
@@ -65,10 +65,10 @@ export class TrackingController {
   @ApiParam(tokenParam)
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'the confirmation page' })
-  @ApiBadRequestResponse({ description: 'a page saying the link is not valid' })
+  @ApiBadRequestResponse({ type: ApiErrorDto, description: 'the token was not signed by Marea' })
   confirm(@Param('token') token: string, @Res() response: Response): void {
-    const valid = this.tokens.verify(token)?.purpose === 'unsubscribe';
-    html(response, valid ? 200 : 400, valid ? confirmationPage() : invalidLinkPage());
+    this.claims(token, 'unsubscribe', `/api/t/u/${token}`);
+    html(response, confirmationPage());
   }
 
   @Post('u/:token')
@@ -79,12 +79,11 @@ export class TrackingController {
   @ApiParam(tokenParam)
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'a page confirming the unsubscribe' })
-  @ApiBadRequestResponse({ description: 'a page saying the link is not valid' })
+  @ApiBadRequestResponse({ type: ApiErrorDto, description: 'the token was not signed by Marea' })
   async unsubscribe(@Param('token') token: string, @Res() response: Response): Promise<void> {
-    const claims = this.tokens.verify(token);
-    if (claims?.purpose !== 'unsubscribe') return html(response, 400, invalidLinkPage());
+    const claims = this.claims(token, 'unsubscribe', `/api/t/u/${token}`);
     const outcome = await unsubscribeFromEmail(this.dataSource, { messageId: claims.messageId, customerId: claims.customerId, at: new Date() });
-    html(response, 200, outcomePage(outcome));
+    html(response, outcomePage(outcome));
   }
 
   private claims(token: string, purpose: TrackingClaims['purpose'], path: string): TrackingClaims {
@@ -94,6 +93,6 @@ export class TrackingController {
   }
 }
 
-function html(response: Response, status: number, body: string): void {
-  response.status(status).setHeader('content-type', 'text/html; charset=utf-8').setHeader('cache-control', 'no-store').end(body);
+function html(response: Response, body: string): void {
+  response.status(200).setHeader('content-type', 'text/html; charset=utf-8').setHeader('cache-control', 'no-store').end(body);
 }

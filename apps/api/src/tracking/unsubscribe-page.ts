@@ -24,10 +24,6 @@ export function outcomePage(outcome: UnsubscribeOutcome): string {
   return page(title, `<p>${text}</p>`);
 }
 
-export function invalidLinkPage(): string {
-  return page('This link is not valid', '<p>The unsubscribe link is damaged or incomplete. Please use the link from the email exactly as it is.</p>');
-}
-
 // Every text is a constant of this file: nothing from the request is written into the page.
 function page(title: string, content: string): string {
   return `<!DOCTYPE html>
