@@ -15,6 +15,7 @@ import { IngestionModule } from './ingestion/ingestion.module';
 import { loggedRequest } from './logging/create-logger';
 import { ImportsModule } from './imports/imports.module';
 import { OverviewModule } from './overview/overview.module';
+import { OutboxModule } from './outbox/outbox.module';
 import { SegmentsModule } from './segments/segments.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TrackingModule } from './tracking/tracking.module';
@@ -54,6 +55,7 @@ export class AppModule {
         AnalysesModule,
         TasksModule,
         TrackingModule,
+        OutboxModule,
       ],
       controllers: [HealthController],
       providers: [

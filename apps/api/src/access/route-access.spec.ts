@@ -55,6 +55,9 @@ const EXPECTED: Record<string, string> = {
   'GET /api/v1/segment-values': 'admin marketer key:admin',
   'GET /api/v1/notifications': 'admin marketer manager key:admin',
   'POST /api/v1/notifications/read': 'admin marketer manager key:admin',
+  // The outbox (messages kept instead of sent)
+  'GET /api/v1/outbox': 'admin marketer key:admin',
+  'GET /api/v1/outbox/{id}': 'admin marketer key:admin',
   'GET /api/v1/customers/{id}/metrics': 'admin marketer manager key:read key:admin',
   // Customer 360
   'GET /api/v1/customers': 'admin marketer manager key:read key:admin',
