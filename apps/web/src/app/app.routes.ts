@@ -74,6 +74,13 @@ export const appRoutes: Route[] = [
         data: inNavigation({ label: $localize`:@@nav.tasks:Tasks`, icon: 'tasks' }),
       },
       {
+        path: 'messages',
+        title: $localize`:@@nav.messages:Messages`,
+        canActivate: [withRole('admin', 'marketer')],
+        loadComponent: () => import('@marea/web/messages').then((feature) => feature.MessagesPage),
+        data: inNavigation({ label: $localize`:@@nav.messages:Messages`, icon: 'messages', roles: ['admin', 'marketer'] }),
+      },
+      {
         path: 'imports',
         title: $localize`:@@nav.imports:Data import`,
         loadComponent: () => import('@marea/web/imports').then((feature) => feature.ImportsPage),
