@@ -20,10 +20,16 @@ export function minutesOfDay(time: ClockTime): number {
 }
 
 /**
- * `day` at the wall-clock `time` in its zone. When the time does not exist that day (the hour
- * skipped by a DST change) luxon moves it forward by the gap, which is the first instant the
- * clock shows a later time: the right moment to resume sending.
+ * The next time a clock in `local`'s zone shows `time`: today if still ahead, otherwise
+ * tomorrow. A time that does not exist that day (skipped by a DST change) resolves, as luxon
+ * does, to the same wall-clock time shifted by the gap: the first instant after it, which is the
+ * right moment to resume sending.
  */
-export function atClockTime(day: DateTime, time: ClockTime): DateTime {
+export function nextClockTime(local: DateTime, time: ClockTime): DateTime {
+  const today = atClockTime(local, time);
+  return today > local ? today : atClockTime(local.plus({ days: 1 }), time);
+}
+
+function atClockTime(day: DateTime, time: ClockTime): DateTime {
   return day.set({ hour: time.hour, minute: time.minute, second: 0, millisecond: 0 });
 }

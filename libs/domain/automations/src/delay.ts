@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { atClockTime, parseClockTime } from './clock-time';
+import { nextClockTime, parseClockTime } from './clock-time';
 import { inZone } from './time-zone';
 
 /** Delays: a duration, until a time of day in the customer's zone, until a date attribute (+ offset). */
@@ -27,12 +27,8 @@ export function delayUntil(
   switch (spec.kind) {
     case 'duration':
       return new Date(now.getTime() + spec.minutes * 60_000);
-    case 'time-of-day': {
-      const local = inZone(now, timeZone);
-      const time = parseClockTime(spec.time);
-      const today = atClockTime(local, time);
-      return (today > local ? today : atClockTime(local.plus({ days: 1 }), time)).toJSDate();
-    }
+    case 'time-of-day':
+      return nextClockTime(inZone(now, timeZone), parseClockTime(spec.time)).toJSDate();
     case 'until-date': {
       const value = customerDates[spec.field];
       if (!value) return null;

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { atClockTime, minutesOfDay, parseClockTime, type ClockTime } from './clock-time';
+import { minutesOfDay, nextClockTime, parseClockTime, type ClockTime } from './clock-time';
 import { inZone } from './time-zone';
 
 export type SendTiming =
@@ -15,7 +15,8 @@ export interface QuietHoursWindow {
 /**
  * Quiet hours, e.g. '21:00'–'08:00', in the customer's IANA time zone. The window may cross
  * midnight; start equal to end means no quiet hours. With the policy 'defer' the send waits
- * for the window's end (the first local instant at or after it, so a DST gap does not lose it).
+ * for the window's next end in local time, so the night is an hour shorter or longer when the
+ * clocks change.
  */
 export function quietHoursTiming(
   now: Date,
@@ -29,19 +30,13 @@ export function quietHoursTiming(
   const local = inZone(now, timeZone);
   if (!isQuiet(local, start, end)) return { kind: 'now' };
   if (policy === 'drop') return { kind: 'drop', reason: 'quiet-hours' };
-  return { kind: 'defer', until: windowEnd(local, end).toJSDate() };
+  return { kind: 'defer', until: nextClockTime(local, end).toJSDate() };
 }
 
 function isQuiet(local: DateTime, start: ClockTime, end: ClockTime): boolean {
-  const minute = local.hour * 60 + local.minute;
+  const minute = minutesOfDay(local);
   const from = minutesOfDay(start);
   const to = minutesOfDay(end);
   if (from === to) return false;
   return from < to ? minute >= from && minute < to : minute >= from || minute < to;
-}
-
-/** The next occurrence of `end` after `local`: today if still ahead, otherwise tomorrow. */
-function windowEnd(local: DateTime, end: ClockTime): DateTime {
-  const today = atClockTime(local, end);
-  return today > local ? today : atClockTime(local.plus({ days: 1 }), end);
 }

@@ -1,10 +1,10 @@
-import { DateTime } from 'luxon';
-
 /** How often one customer may enter one automation. */
 export type ReEntryPolicy =
   | { readonly kind: 'once' }
   | { readonly kind: 'every-time' }
   | { readonly kind: 'at-most-once-per'; readonly days: number };
+
+const DAY_MS = 86_400_000;
 
 export type EntryVerdict =
   | { readonly allowed: true }
@@ -24,8 +24,8 @@ export function mayEnter(policy: ReEntryPolicy, lastEnteredAt: Date | null, runA
     case 'once':
       return { allowed: false, reason: 're-entry-once' };
     case 'at-most-once-per': {
-      const nextAllowed = DateTime.fromJSDate(lastEnteredAt).plus({ hours: 24 * policy.days });
-      return now.getTime() >= nextAllowed.toMillis() ? { allowed: true } : { allowed: false, reason: 're-entry-too-soon' };
+      const waited = now.getTime() - lastEnteredAt.getTime();
+      return waited >= policy.days * DAY_MS ? { allowed: true } : { allowed: false, reason: 're-entry-too-soon' };
     }
   }
 }

@@ -44,14 +44,14 @@ describe('making an email trackable', () => {
   it('appends a 1×1 open pixel at the end of the body', () => {
     const { html: tracked } = tracking.prepareEmail({ ...message, html, transactional: false });
     const pixel = /<img src="https:\/\/marea\.shop\.example\/api\/t\/o\/([^"]+)\.gif" width="1" height="1" alt=""[^>]*><\/body>/.exec(tracked);
-    expect(pixel).not.toBeNull();
-    expect(tokens.verify(pixel![1])).toEqual({ purpose: 'open', ...message });
+    expect(tokens.verify(pixel?.[1] ?? '')).toEqual({ purpose: 'open', ...message });
   });
 
   it('gives marketing mail its one-click unsubscribe URL, and transactional mail none', () => {
     const marketing = tracking.prepareEmail({ ...message, html, transactional: false });
-    const token = marketing.unsubscribeUrl!.replace('https://marea.shop.example', '').replace(TRACKING_PATHS.unsubscribe(''), '');
-    expect(marketing.unsubscribeUrl).toBe(`https://marea.shop.example${TRACKING_PATHS.unsubscribe(token)}`);
+    const prefix = `https://marea.shop.example${TRACKING_PATHS.unsubscribe('')}`;
+    expect(marketing.unsubscribeUrl?.startsWith(prefix)).toBe(true);
+    const token = marketing.unsubscribeUrl?.slice(prefix.length) ?? '';
     expect(tokens.verify(token)).toEqual({ purpose: 'unsubscribe', ...message });
     expect(tracking.prepareEmail({ ...message, html, transactional: true }).unsubscribeUrl).toBeUndefined();
   });
