@@ -1,6 +1,21 @@
 import { smsSegments } from './sms-segments';
 
+/** '1234567890…' cut to `length`, the filler of Twilio's own segment calculator tests. */
+const digits = (length: number) => '1234567890'.repeat(Math.ceil(length / 10)).slice(0, length);
+
 describe('SMS segments', () => {
+  // The cases of Twilio's message segment calculator (TwilioDevEd/message-segment-calculator).
+  it.each([
+    ['an escape character filling one GSM-7 message exactly', '{' + digits(159).slice(1), 'GSM-7', 160, 1],
+    ['one septet more: two GSM-7 parts', '{' + digits(160).slice(1), 'GSM-7', 161, 2],
+    ['an emoji filling one UCS-2 message exactly', '😜' + digits(70).slice(2), 'UCS-2', 70, 1],
+    ['one unit more: two UCS-2 parts', '😜' + digits(71).slice(2), 'UCS-2', 71, 2],
+    ['307 GSM-7 characters: 153 + 153 + 1', digits(307), 'GSM-7', 307, 3],
+    ['an emoji and 133 characters: 67 + 67 + 1', '😜' + digits(135).slice(2), 'UCS-2', 135, 3],
+  ])('matches Twilio’s calculator: %s', (_, body, encoding, characters, segments) => {
+    expect(smsSegments(body)).toMatchObject({ encoding, characters, segments });
+  });
+
   it('fits 160 GSM-7 characters in one message and splits 161 into two parts of 153 + 8 (Twilio’s example)', () => {
     expect(smsSegments('a'.repeat(160))).toEqual({ encoding: 'GSM-7', characters: 160, segments: 1, perSegment: 160 });
     expect(smsSegments('a'.repeat(161))).toEqual({ encoding: 'GSM-7', characters: 161, segments: 2, perSegment: 153 });
