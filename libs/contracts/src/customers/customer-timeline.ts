@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { Instant } from '../ingestion/primitives';
 import { ConsentChannel } from '../ingestion/consent-item';
 import { ConsentStatus, OrderView } from './customer-profile';
+import { TaskPriority } from '../tasks/task';
 
 /**
  * The kinds of entries of a customer's timeline. `message` is reserved for the messages that
@@ -61,7 +62,7 @@ export const SegmentChangeEntry = entry('segment_change', {
 
 /** A task of the customer's manager was created, completed or reopened. */
 export const TaskEntry = entry('task', {
-  task: z.object({ id: z.string(), title: z.string(), priority: z.enum(['low', 'normal', 'high']) }),
+  task: z.object({ id: z.string(), title: z.string(), priority: TaskPriority }),
   change: z.enum(['created', 'done', 'reopened']),
   by: z.string().describe('who did it: a user, or the automation that created the task'),
 });

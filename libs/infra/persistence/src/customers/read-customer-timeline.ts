@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { TimelinePage, type TimelineEntry, type TimelineEntryType, type TimelineEvent } from '@marea/contracts';
+import { TimelinePage, type TaskPriority, type TimelineEntry, type TimelineEntryType, type TimelineEvent } from '@marea/contracts';
 import { encodeTimelineCursor, isVisitLive, type TimelineCursor } from '@marea/domain/customers';
 import { readOrderViews } from './order-views';
 import { TIMELINE_SOURCES } from './timeline-sources';
@@ -130,7 +130,7 @@ export async function readCustomerTimeline(dataSource: DataSource, request: Time
           {
             type: 'task',
             ...base,
-            task: { id: String(ref['id']), title: String(ref['title']), priority: ref['priority'] as 'low' | 'normal' | 'high' },
+            task: { id: String(ref['id']), title: String(ref['title']), priority: ref['priority'] as TaskPriority },
             change: ref['change'] as 'created' | 'done' | 'reopened',
             by: String(ref['by']),
           },
