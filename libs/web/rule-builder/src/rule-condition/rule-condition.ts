@@ -1,16 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
-import { CUSTOMER_FIELD_TYPES, METRIC_TYPES, RfmSegmentName, WINDOW_OPERATORS, type RuleValueType } from '@marea/contracts';
+import { CUSTOMER_FIELD_TYPES, METRIC_TYPES, RfmSegmentName, WINDOW_OPERATORS } from '@marea/contracts';
 import { conditionLabel, testedSubject } from '@marea/domain/segments';
 import { FieldProblems } from '../field-problems/field-problems';
 import { OrderFilterEditor } from '../order-filter/order-filter-editor';
 import { RuleBuilderContext } from '../rule-builder/rule-builder-context';
-import { testFor } from '../rule-draft/operator-labels';
+import { defaultTestFor, testFor } from '../rule-draft/operator-labels';
 import { pathOf, type DraftNode, type DraftTest } from '../rule-draft/rule-draft';
 import { uniqueId } from '../rule-draft/unique-id';
 import { ValueTestEditor } from '../value-test/value-test-editor';
-
-const defaultTestOf = (type: RuleValueType): DraftTest =>
-  type === 'date' ? testFor('in_last_days') : type === 'number' ? testFor('gte') : type === 'boolean' ? testFor('is_true') : testFor('equals');
 
 /**
  * One condition of a rule: the inputs its kind needs (field, figure, window, filter, event …) and
@@ -88,7 +85,7 @@ export class RuleCondition {
     const next = { ...this.condition(), [name]: value };
     const before = this.subject()?.type;
     const after = testedSubject(next as never, this.context.catalogue())?.type;
-    if (after && after !== before) next['test'] = defaultTestOf(after);
+    if (after && after !== before) next['test'] = defaultTestFor(after);
     this.conditionChange.emit(next);
   }
 

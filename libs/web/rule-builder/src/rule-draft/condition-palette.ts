@@ -1,7 +1,7 @@
 import { CUSTOMER_FIELD_TYPES, METRIC_TYPES, type SegmentCatalogue } from '@marea/contracts';
 import { testedSubject } from '@marea/domain/segments';
 import type { DraftNode } from './rule-draft';
-import { testFor } from './operator-labels';
+import { defaultTestFor, testFor } from './operator-labels';
 
 /** One entry of the "add a condition" menu: what it is called and the condition it starts from. */
 export interface PaletteEntry {
@@ -15,9 +15,6 @@ export interface PaletteTheme {
   label: string;
   entries: PaletteEntry[];
 }
-
-const defaultTestOf = (type: string) =>
-  type === 'date' ? testFor('in_last_days') : type === 'number' ? testFor('gte') : type === 'boolean' ? testFor('is_true') : testFor('equals');
 
 // The catalogue is only needed for custom-field labels; a condition's label never depends on the shop otherwise.
 const NO_CATALOGUE: SegmentCatalogue = { timeZone: 'UTC', customFields: [] };
@@ -33,13 +30,13 @@ function entry(id: string, node: () => DraftNode, label = labelOf(node())): Pale
  */
 export function conditionPalette(catalogue: SegmentCatalogue): PaletteTheme[] {
   const fields = Object.entries(CUSTOMER_FIELD_TYPES).map(([field, type]) =>
-    entry(`customer_field:${field}`, () => ({ kind: 'customer_field', field, test: defaultTestOf(type) })),
+    entry(`customer_field:${field}`, () => ({ kind: 'customer_field', field, test: defaultTestFor(type) })),
   );
   const customFields = catalogue.customFields.map((field) =>
-    entry(`custom_field:${field.key}`, () => ({ kind: 'custom_field', key: field.key, test: defaultTestOf(field.type) }), field.label),
+    entry(`custom_field:${field.key}`, () => ({ kind: 'custom_field', key: field.key, test: defaultTestFor(field.type) }), field.label),
   );
   const metrics = Object.entries(METRIC_TYPES).map(([metric, type]) =>
-    entry(`metric:${metric}`, () => ({ kind: 'metric', metric, test: defaultTestOf(type) })),
+    entry(`metric:${metric}`, () => ({ kind: 'metric', metric, test: defaultTestFor(type) })),
   );
   return [
     {

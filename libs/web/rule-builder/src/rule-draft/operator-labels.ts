@@ -1,4 +1,4 @@
-import type { ValueTestOperator } from '@marea/contracts';
+import type { RuleValueType, ValueTestOperator } from '@marea/contracts';
 
 /** What each operator is called in the builder's menus. */
 export const OPERATOR_LABELS: Record<ValueTestOperator, string> = {
@@ -77,4 +77,12 @@ export function testFor(op: ValueTestOperator): { op: ValueTestOperator } & Reco
     default:
       return { op };
   }
+}
+
+/** The test a new condition on a value of this type starts with: "in the last 30 days", "at least …", "is …". */
+export function defaultTestFor(type: RuleValueType | string): { op: ValueTestOperator } & Record<string, unknown> {
+  if (type === 'date') return testFor('in_last_days');
+  if (type === 'number') return testFor('gte');
+  if (type === 'boolean') return testFor('is_true');
+  return testFor('equals');
 }

@@ -24,9 +24,11 @@ export class NameChipsHarness extends DomHarness {
   }
 
   async remove(name: string): Promise<void> {
-    const chip = [...this.host.querySelectorAll('.chip')].find((c) => c.querySelector('.chip__text')?.textContent?.trim() === name);
+    const chip = [...this.host.querySelectorAll<HTMLElement>('.chip')].find((c) => c.querySelector('.chip__text')?.textContent?.trim() === name);
     if (!chip) throw new Error(`no chip "${name}"`);
-    await this.click(chip.querySelector<HTMLButtonElement>('.chip__remove') ?? chip);
+    const button = chip.querySelector<HTMLButtonElement>('.chip__remove');
+    if (!button) throw new Error(`chip "${name}" has no remove button`);
+    await this.click(button);
   }
 
   /** The names offered while typing `text`. */
