@@ -40,7 +40,20 @@ describe('what happens to a message after it left', () => {
       { status: 'withdrawn', source: 'unsubscribe' },
     ]);
     expect(await query(`SELECT status, source FROM consent_changes WHERE customer_id = $1`, [ana])).toEqual([{ status: 'withdrawn', source: 'unsubscribe' }]);
-    expect(await query(`SELECT kind FROM message_events WHERE kind = 'unsubscribed'`)).toEqual([{ kind: 'unsubscribed' }]);
+    expect(await query(`SELECT kind FROM message_events WHERE kind = 'unsubscribed' AND customer_id = $1`, [ana])).toEqual([{ kind: 'unsubscribed' }]);
+  });
+
+  it('lands an event and an unsubscribe of a profile merged away after the mail left on the survivor', async () => {
+    const [{ id: bo }] = await query<{ id: string }>(`INSERT INTO customers (external_id) VALUES ('bo') RETURNING id::text`);
+    // Bo's old profile (id 777777) was merged into Bo after the email went out.
+    await query(`INSERT INTO customer_merges (absorbed_id, survivor_id, absorbed_profile, merged_by) VALUES (777777, $1, '{}', 'test')`, [bo]);
+    await new PgMessageEventRecorder(db().dataSource).record({ messageId: '<m-3@marea>', customerId: '777777', kind: 'clicked', at: new Date() });
+    expect(await unsubscribeFromEmail(db().dataSource, { messageId: '<m-3@marea>', customerId: '777777', at: new Date() })).toBe('unsubscribed');
+    expect(await query(`SELECT customer_id::text, kind FROM message_events WHERE message_id = '<m-3@marea>' ORDER BY id`)).toEqual([
+      { customer_id: bo, kind: 'clicked' },
+      { customer_id: bo, kind: 'unsubscribed' },
+    ]);
+    expect(await query(`SELECT status FROM consents WHERE customer_id = $1`, [bo])).toEqual([{ status: 'withdrawn' }]);
   });
 
   it('says so when the customer of an unsubscribe link is gone', async () => {
