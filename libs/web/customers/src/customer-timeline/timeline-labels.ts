@@ -1,6 +1,6 @@
 import type { TimelineEntryType } from '@marea/contracts';
 
-/** The entry types a user can filter on, with their names (message and task come later). */
+/** The entry types a user can filter on, with their names. */
 export const TIMELINE_FILTERS: readonly { readonly type: TimelineEntryType; readonly label: string }[] = [
   { type: 'order', label: $localize`:@@timeline.type.order:Orders` },
   { type: 'visit', label: $localize`:@@timeline.type.visit:Web visits` },
@@ -9,6 +9,7 @@ export const TIMELINE_FILTERS: readonly { readonly type: TimelineEntryType; read
   { type: 'consent_change', label: $localize`:@@timeline.type.consent:Consent changes` },
   { type: 'attribute_change', label: $localize`:@@timeline.type.attribute:Attribute changes` },
   { type: 'segment_change', label: $localize`:@@timeline.type.segment:Segments` },
+  { type: 'task', label: $localize`:@@timeline.type.task:Tasks` },
 ];
 
 const EVENT_NAMES: Record<string, string> = {
