@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
-import { simpleParser } from 'mailparser';
+import { simpleParser, type ParsedMail } from 'mailparser';
 
 /** One message as the sink received it over SMTP, parsed back from its MIME. */
 export interface ReceivedEmail {
@@ -29,6 +29,12 @@ export interface SmtpSink {
 export interface SmtpSinkOptions {
   /** Answer a recipient with this reply instead of accepting it (e.g. `{ code: 450, message: 'mailbox busy' }`). */
   reply?: (recipient: string) => { code: number; message: string } | null;
+  /**
+   * `false`: keep only the envelope and the headers (subject, Message-ID …), html and text stay
+   * empty. Parsing MIME costs more than receiving it, so benchmarks and crash tests with
+   * thousands of messages would otherwise measure the sink.
+   */
+  parseBodies?: boolean;
 }
 
 /** Error shape smtp-server turns into a reply line. */
@@ -66,19 +72,11 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
       stream.on('end', () => {
         const recipients = session.envelope.rcptTo.map((rcpt) => rcpt.address);
         const mailFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
-        simpleParser(Buffer.concat(chunks), { skipImageLinks: true }).then(
-          (parsed) => {
-            messages.push({
-              messageId: parsed.messageId ?? '',
-              from: mailFrom,
-              to: recipients,
-              subject: parsed.subject ?? '',
-              html: typeof parsed.html === 'string' ? parsed.html : '',
-              text: parsed.text ?? '',
-              headers: Object.fromEntries(
-                parsed.headerLines.map((line) => [line.key, line.line.slice(line.line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim()]),
-              ),
-            });
+        const raw = Buffer.concat(chunks);
+        const received = options.parseBodies === false ? Promise.resolve(headersOnly(raw)) : simpleParser(raw, { skipImageLinks: true }).then(parsedEmail);
+        received.then(
+          (email) => {
+            messages.push({ ...email, from: mailFrom, to: recipients });
             callback(null, 'Message queued');
             for (const wake of waiters) wake();
           },
@@ -118,4 +116,36 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+type MessageContent = Omit<ReceivedEmail, 'from' | 'to'>;
+
+function parsedEmail(parsed: ParsedMail): MessageContent {
+  return {
+    messageId: parsed.messageId ?? '',
+    subject: parsed.subject ?? '',
+    html: typeof parsed.html === 'string' ? parsed.html : '',
+    text: parsed.text ?? '',
+    headers: Object.fromEntries(parsed.headerLines.map((line) => [line.key, unfold(line.line.slice(line.line.indexOf(':') + 1))])),
+  };
+}
+
+/** The header block only, read without a MIME parser (see `parseBodies`). */
+function headersOnly(raw: Buffer): MessageContent {
+  const text = raw.toString('utf8');
+  const end = text.indexOf('\r\n\r\n');
+  const headers: Record<string, string> = {};
+  for (const line of unfoldLines(end === -1 ? text : text.slice(0, end))) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  return { messageId: headers['message-id'] ?? '', subject: headers['subject'] ?? '', html: '', text: '', headers };
+}
+
+function unfold(value: string): string {
+  return value.replace(/\r?\n[ \t]+/g, ' ').trim();
+}
+
+function unfoldLines(block: string): string[] {
+  return block.replace(/\r\n[ \t]+/g, ' ').split('\r\n');
 }

@@ -25,8 +25,8 @@ describe('Email over SMTP, to a real SMTP server', () => {
     await sink.close();
   });
 
-  async function start(reply?: (recipient: string) => { code: number; message: string } | null, pool = 5) {
-    sink = await startSmtpSink({ reply });
+  async function start(reply?: (recipient: string) => { code: number; message: string } | null, pool = 5, parseBodies = true) {
+    sink = await startSmtpSink({ reply, parseBodies });
     channel = new SmtpEmailChannel(parseSmtpUrl(`${sink.url}?pool=${pool}`));
   }
 
@@ -117,12 +117,13 @@ describe('Email over SMTP, to a real SMTP server', () => {
   });
 
   it('reuses a few connections for many messages', async () => {
-    await start(undefined, 3);
+    await start(undefined, 3, false);
 
     const outcomes = await Promise.all(Array.from({ length: 60 }, (_, i) => channel.send(newsletter({ to: `customer${i}@example.com` }), nothingToCommit)));
 
     expect(outcomes.every((outcome) => outcome.kind === 'accepted')).toBe(true);
-    expect(await sink.waitFor(60)).toHaveLength(60);
+    const received = await sink.waitFor(60);
+    expect(new Set(received.map((message) => message.messageId)).size).toBe(60);
     expect(sink.sessions).toBe(3);
     expect(channel.openConnections).toBe(3);
   });
