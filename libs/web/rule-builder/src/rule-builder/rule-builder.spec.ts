@@ -176,6 +176,21 @@ describe('the visual rule builder', () => {
     expect(rule().conditions[1]['window']).toEqual({ op: 'in_last_days', days: 30 });
   });
 
+  it('filters events by their properties: add_to_cart with category "Plantas"', async () => {
+    await root.addCondition('Performed an event');
+    const event = await root.condition(0);
+    const category = await event.addProperty('category');
+    await category.fill('Plantas');
+    expect(rule().conditions[0]).toEqual({
+      kind: 'event',
+      eventType: 'add_to_cart',
+      times: { op: 'at_least', count: 1 },
+      window: { op: 'in_last_days', days: 30 },
+      properties: [{ key: 'category', type: 'text', test: { op: 'equals', value: 'Plantas' } }],
+    });
+    expect(validateSegmentRule(rule(), catalogue)).toEqual([]);
+  });
+
   it('negates a group: "do not match any of these"', async () => {
     await root.addGroup();
     const nested = await root.group(0);

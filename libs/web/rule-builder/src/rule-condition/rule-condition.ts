@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { CUSTOMER_FIELD_TYPES, METRIC_TYPES, RfmSegmentName, WINDOW_OPERATORS } from '@marea/contracts';
 import { conditionLabel, testedSubject } from '@marea/domain/segments';
+import { EventPropertiesEditor, type DraftProperty } from '../event-properties/event-properties-editor';
 import { FieldProblems } from '../field-problems/field-problems';
 import { OrderFilterEditor } from '../order-filter/order-filter-editor';
 import { RuleBuilderContext } from '../rule-builder/rule-builder-context';
@@ -15,7 +16,7 @@ import { ValueTestEditor } from '../value-test/value-test-editor';
  */
 @Component({
   selector: 'marea-rule-condition',
-  imports: [ValueTestEditor, OrderFilterEditor, FieldProblems],
+  imports: [ValueTestEditor, OrderFilterEditor, EventPropertiesEditor, FieldProblems],
   templateUrl: './rule-condition.html',
   styleUrl: './rule-condition.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -111,6 +112,10 @@ export class RuleCondition {
 
   protected asTest(value: unknown): DraftTest | undefined {
     return value as DraftTest | undefined;
+  }
+
+  protected asProperties(value: unknown): readonly DraftProperty[] {
+    return Array.isArray(value) ? value : [];
   }
 
   protected asFilter(value: unknown): Record<string, unknown> | undefined {

@@ -32,6 +32,20 @@ export class RuleConditionHarness extends DomHarness {
     return new NameChipsHarness(this.fixture, chips[side === 'include' ? 0 : 1]);
   }
 
+  /** Adds a property filter to an event condition and returns the value test of it, after naming the property. */
+  async addProperty(key: string): Promise<ValueTestHarness> {
+    const editor = this.one('marea-event-properties-editor');
+    await this.click(editor.querySelector<HTMLElement>('.property__add') ?? editor);
+    const rows = editor.querySelectorAll<HTMLElement>('.property');
+    const row = rows[rows.length - 1];
+    const keyInput = row.querySelector<HTMLInputElement>('.property__key');
+    if (!keyInput) throw new Error('the property filter has no name input');
+    await this.type(keyInput, key);
+    const test = row.querySelector<HTMLElement>('marea-value-test-editor');
+    if (!test) throw new Error('the property filter has no value test');
+    return new ValueTestHarness(this.fixture, test);
+  }
+
   /** Chooses an option in the condition's own menu labelled `label` (field, figure, channel …). */
   async select(label: string, value: string): Promise<void> {
     const labelElement = [...this.host.querySelectorAll('.condition__fields label')].find((l) => l.textContent?.trim() === label);
