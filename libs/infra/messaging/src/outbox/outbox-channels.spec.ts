@@ -71,6 +71,19 @@ describe('The outbox: email and SMS kept instead of sent', () => {
     expect((await store.list({ customerId: cleo, limit: 10 })).items).toEqual([]);
   });
 
+  it('many sends at once whose hand-over needs a connection of the same pool all complete', async () => {
+    const store = new OutboxStore(db().dataSource);
+    const fay = await customer('outbox-fay');
+    const channel = new OutboxEmailChannel(store);
+    // The engine's hand-over commits through the same pool (8 connections in tests).
+    const handOver = () => db().dataSource.query('SELECT pg_sleep(0.02)').then(() => undefined);
+
+    const outcomes = await Promise.all(Array.from({ length: 30 }, (_, i) => channel.send(welcome(fay, { subject: `Flash sale ${i}` }), handOver)));
+
+    expect(outcomes.every((outcome) => outcome.kind === 'accepted')).toBe(true);
+    expect((await store.list({ customerId: fay, limit: 50 })).items).toHaveLength(30);
+  });
+
   it('keeps SMS too, filterable by channel', async () => {
     const store = new OutboxStore(db().dataSource);
     const dani = await customer('outbox-dani');

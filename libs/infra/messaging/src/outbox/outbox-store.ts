@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { OutboxChannel, OutboxMessage, OutboxPage, OutboxQuery } from '@marea/contracts';
+import { ConcurrencyLimit } from './concurrency-limit';
 
 /** One message to keep in the outbox, complete as it would have been sent. */
 export interface OutboxEntry {
@@ -32,14 +33,26 @@ const SUMMARY_COLUMNS = `id::text, message_id, channel, customer_id::text, sende
 
 /** The `outbox_messages` table: kept by the outbox channels, read by the outbox API. */
 export class OutboxStore {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly transactions: ConcurrencyLimit;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.transactions = new ConcurrencyLimit(transactionSlots(dataSource));
+  }
 
   /**
    * Stores a message and runs the engine's `handOver()` in the same transaction, so the message
    * is in the outbox exactly when it was handed over. Keyed on the Message-ID: a retry of a
    * message already kept stores nothing new and answers with the first one's id.
+   *
+   * Each open transaction holds a connection while `handOver()` needs another one (the engine
+   * commits through the pool too): at most half the pool is held here, so sends running in
+   * parallel can never take every connection and wait on each other for good.
    */
   keep(entry: OutboxEntry, handOver: () => Promise<void>): Promise<{ readonly id: string; readonly stored: boolean }> {
+    return this.transactions.run(() => this.keepNow(entry, handOver));
+  }
+
+  private keepNow(entry: OutboxEntry, handOver: () => Promise<void>): Promise<{ readonly id: string; readonly stored: boolean }> {
     return this.dataSource.transaction(async (db) => {
       const inserted: { id: string }[] = await db.query(
         `INSERT INTO outbox_messages (message_id, channel, customer_id, sender, recipient, subject, html, body_text, headers, raw_mime)
@@ -85,6 +98,13 @@ export class OutboxStore {
     );
     return row ? { ...summaryOf(row), headers: row.headers, html: row.html, text: row.body_text } : null;
   }
+}
+
+/** Half the connections of the DataSource's pool (node-postgres `max`, TypeORM's default 10). */
+function transactionSlots(dataSource: DataSource): number {
+  const options = dataSource.options as { extra?: { max?: number }; poolSize?: number };
+  const poolSize = options.extra?.max ?? options.poolSize ?? 10;
+  return Math.max(1, Math.floor(poolSize / 2));
 }
 
 function summaryOf(row: OutboxRow) {
