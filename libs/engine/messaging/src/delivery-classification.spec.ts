@@ -14,6 +14,10 @@ describe('SMTP failures', () => {
   it('a connection that failed before any reply is retried, named by its error code', () => {
     expect(classifySmtpFailure(undefined, 'connect ECONNREFUSED', 'ECONNECTION')).toEqual({ kind: 'retryable', code: 'ECONNECTION', message: 'connect ECONNREFUSED' });
   });
+
+  it('a message the client itself refuses (no valid recipient) is rejected: it would be refused again', () => {
+    expect(classifySmtpFailure(undefined, 'No recipients defined', 'EENVELOPE')).toEqual({ kind: 'rejected', code: 'EENVELOPE', message: 'No recipients defined' });
+  });
 });
 
 describe('Twilio failures', () => {

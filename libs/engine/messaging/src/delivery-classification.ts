@@ -2,14 +2,21 @@ import type { DeliveryOutcome } from './delivery-outcome';
 
 type Failure = Exclude<DeliveryOutcome, { kind: 'accepted' }>;
 
+/** nodemailer's codes for a message it refused to send itself (no recipient, bad address, too large). */
+const CLIENT_REFUSALS = new Set(['EENVELOPE', 'EMESSAGE']);
+
 /**
  * An SMTP failure as the engine sees it. RFC 5321: 4xx is a transient refusal (try again
- * later), 5xx a permanent one. No reply code at all means the connection failed before the
- * server answered (refused, dropped, timed out): the message may go through next time.
+ * later), 5xx a permanent one. No reply code at all means either the client refused the
+ * message before sending it (it would refuse it again: rejected) or the connection failed
+ * before the server answered (refused, dropped, timed out): it may go through next time.
  */
 export function classifySmtpFailure(replyCode: number | undefined, message: string, errorCode?: string): Failure {
   if (replyCode !== undefined && replyCode >= 500 && replyCode < 600) {
     return { kind: 'rejected', code: String(replyCode), message };
+  }
+  if (replyCode === undefined && errorCode !== undefined && CLIENT_REFUSALS.has(errorCode)) {
+    return { kind: 'rejected', code: errorCode, message };
   }
   const code = replyCode !== undefined ? String(replyCode) : (errorCode ?? 'CONNECTION');
   return { kind: 'retryable', code, message };

@@ -108,6 +108,13 @@ describe('Email over SMTP, to a real SMTP server', () => {
     expect(sink.messages.map((message) => message.to)).toEqual([['fine@example.com']]);
   });
 
+  it('an address that is not one is rejected before anything is sent', async () => {
+    await start();
+    const handOver = jest.fn(nothingToCommit);
+    expect(await channel.send(newsletter({ to: 'not an address' }), handOver)).toMatchObject({ kind: 'rejected', code: 'EENVELOPE' });
+    expect(handOver).not.toHaveBeenCalled();
+  });
+
   it('a server that cannot be reached is retryable', async () => {
     await start();
     await sink.close();
