@@ -78,6 +78,8 @@ export interface AutomationStore {
    * the run and the job of its first step — or the refusal and its reason. Already decided → null.
    */
   enter(request: EntryRequest, judge: EntryJudge): Promise<{ entered: boolean; reason: string } | null>;
+  /** Of these customers, those with no entry decision yet for this occurrence (a resumed campaign skips the rest). */
+  undecidedEntries(automation: LiveAutomation, occurrence: string, customerIds: readonly string[]): Promise<string[]>;
   /** Records a refusal decided before any history was needed (entry conditions). */
   refuseEntry(request: EntryRequest, reason: string): Promise<void>;
 

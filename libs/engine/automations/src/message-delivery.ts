@@ -36,8 +36,8 @@ export async function deliverMessage(deps: AutomationEngineDependencies, custome
   const at = (deps.clock ?? (() => new Date()))();
   switch (outcome.kind) {
     case 'accepted':
+      // Accepted by the server; "delivered" is what tracking learns later (or the absence of a bounce).
       await deps.store.markSent(message.id, outcome.providerId);
-      await deps.events.record({ messageId: message.id, customerId, kind: 'delivered', at, detail: outcome.response });
       return;
     case 'retryable':
       await deps.store.markRetry(message.id, `${outcome.code} ${outcome.message}`);

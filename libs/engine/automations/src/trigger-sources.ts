@@ -44,6 +44,18 @@ export class SegmentTriggerSource implements TriggerSource {
   }
 }
 
+const ENTRY_CHUNK = 500;
+const ENTRY_PARALLELISM = 4;
+
+/** Runs `work` over the items, at most `parallelism` at a time. */
+async function inParallel<T>(items: readonly T[], parallelism: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(parallelism, items.length) }, lane));
+}
+
 /**
  * One-off campaigns and schedules: when the instant has come, every customer of the audience
  * enters with the instant as occurrence; the instant is marked fired only after all of them, so
@@ -63,8 +75,12 @@ export class ScheduleTriggerSource implements TriggerSource {
       if (trigger.kind !== 'once' && trigger.kind !== 'schedule') continue;
       const audience = await this.deps.rules.compile(trigger.audience, now, 'whole-base');
       const members = await this.deps.store.ruleMembers(audience);
-      for (const customerId of members) {
-        await enterAutomation(this.deps, automation, customerId, `${trigger.kind}:${due.toISOString()}`, { firedAt: due.toISOString() });
+      const occurrence = `${trigger.kind}:${due.toISOString()}`;
+      for (let from = 0; from < members.length; from += ENTRY_CHUNK) {
+        const pending = await this.deps.store.undecidedEntries(automation, occurrence, members.slice(from, from + ENTRY_CHUNK));
+        await inParallel(pending, ENTRY_PARALLELISM, (customerId) =>
+          enterAutomation(this.deps, automation, customerId, occurrence, { firedAt: due.toISOString() }),
+        );
       }
       await this.deps.store.setTriggerPosition(source, due.toISOString());
       handled += members.length + 1;

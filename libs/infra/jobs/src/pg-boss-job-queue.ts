@@ -65,22 +65,27 @@ export class PgBossJobQueue implements JobQueue {
 
   async workSteps(handler: (job: StepJob) => Promise<void>): Promise<void> {
     await this.start();
-    const batchSize = this.options.concurrency ?? 8;
-    await this.boss.work<StepJob>(
-      STEP_QUEUE,
-      { batchSize, pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 0.5 },
-      async (jobs) => {
-        // The batch runs concurrently; a failed job is failed alone (back-off, then the dead
-        // letters), the others complete when this handler returns.
-        const results = await Promise.allSettled(jobs.map((job) => handler(job.data)));
-        for (const [index, result] of results.entries()) {
-          if (result.status === 'rejected') {
-            const error = result.reason instanceof Error ? { message: result.reason.message, name: result.reason.name } : { message: String(result.reason) };
-            await this.boss.fail(STEP_QUEUE, jobs[index].id, error);
+    // Two workers of half the concurrency each, so one slow job does not hold every slot.
+    const batchSize = Math.max(1, Math.ceil((this.options.concurrency ?? 8) / 2));
+    for (let worker = 0; worker < 2; worker += 1) {
+      const id: string = await this.boss.work<StepJob>(
+        STEP_QUEUE,
+        { batchSize, pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 0.5 },
+        async (jobs) => {
+          // The batch runs concurrently; a failed job is failed alone (back-off, then the dead
+          // letters), the others complete when this handler returns.
+          const results = await Promise.allSettled(jobs.map((job) => handler(job.data)));
+          for (const [index, result] of results.entries()) {
+            if (result.status === 'rejected') {
+              const error = result.reason instanceof Error ? { message: result.reason.message, name: result.reason.name } : { message: String(result.reason) };
+              await this.boss.fail(STEP_QUEUE, jobs[index].id, error);
+            }
           }
-        }
-      },
-    );
+          // Work found: fetch again at once instead of resting for the polling interval.
+          if (jobs.length > 0) this.boss.notifyWorker(id);
+        },
+      );
+    }
   }
 
   async deadLetters(limit: number): Promise<DeadStepJob[]> {

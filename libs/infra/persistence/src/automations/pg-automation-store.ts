@@ -71,6 +71,16 @@ export class PgAutomationStore implements AutomationStore {
     });
   }
 
+  async undecidedEntries(automation: LiveAutomation, occurrence: string, customerIds: readonly string[]): Promise<string[]> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id::text FROM unnest($4::bigint[]) AS candidate (id)
+       WHERE NOT EXISTS (SELECT 1 FROM automation_decisions d WHERE d.automation_id = $1 AND d.version = $2 AND d.occurrence = $3
+                           AND d.step_id = '${ENTRY_STEP}' AND d.customer_id = candidate.id)`,
+      [automation.id, automation.version, occurrence, customerIds],
+    );
+    return rows.map((row) => row.id);
+  }
+
   async refuseEntry(request: EntryRequest, reason: string): Promise<void> {
     await this.insertDecision(this.dataSource.manager, request, null, ENTRY_STEP, 'skipped', reason);
   }
@@ -225,28 +235,34 @@ export class PgAutomationStore implements AutomationStore {
     message?: MessageDraft,
   ): Promise<StepDecision> {
     const request = { automation: { id: run.automationId, version: run.version }, customerId: run.customerId, occurrence: run.occurrence };
-    await this.dataSource.transaction(async (db) => {
+    const inserted = await this.dataSource.transaction(async (db) => {
       const id = await this.insertDecision(db, request, run.runId, stepId, decision.outcome, decision.reason, decision.detail);
-      if (!id || !message) return; // already decided: that decision stands
-      await db.query(
-        `INSERT INTO messages (id, decision_id, automation_id, step_id, channel, customer_id, transactional, address, subject, html, body, unsubscribe_url)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-        [
-          message.id,
-          id,
-          run.automationId,
-          stepId,
-          message.channel,
-          run.customerId,
-          message.transactional,
-          message.address,
-          message.subject,
-          message.html,
-          message.body,
-          message.unsubscribeUrl,
-        ],
-      );
+      if (!id) return null; // already decided: that decision stands
+      if (message) {
+        await db.query(
+          `INSERT INTO messages (id, decision_id, automation_id, step_id, channel, customer_id, transactional, address, subject, html, body, unsubscribe_url)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+          [
+            message.id,
+            id,
+            run.automationId,
+            stepId,
+            message.channel,
+            run.customerId,
+            message.transactional,
+            message.address,
+            message.subject,
+            message.html,
+            message.body,
+            message.unsubscribeUrl,
+          ],
+        );
+      }
+      return id;
     });
+    if (inserted) {
+      return { id: inserted, outcome: decision.outcome, reason: decision.reason, message: message ? { ...message, status: 'queued', attempts: 0 } : null };
+    }
     const stored = await this.decision(run.runId, stepId);
     if (!stored) throw new Error(`the decision of run ${run.runId} at step ${stepId} vanished`);
     return stored;

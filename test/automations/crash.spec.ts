@@ -1,0 +1,121 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { buildSync } from 'esbuild';
+import { startSmtpSink, useTestDatabase, type SmtpSink } from '@marea/testing';
+import { campaignEmail, eventually, givenAutomation, givenManyCustomers } from './automation-test-kit';
+
+const ROOT = join(__dirname, '../..');
+const MESSAGES = 5000;
+/** The engine process, bundled once so each restart takes a second, not a TypeScript compilation. */
+const ENGINE_BUNDLE = join(ROOT, 'dist/automations-crash-test/engine-process.js');
+
+jest.setTimeout(180_000);
+
+/** An engine process of its own, as a deployment runs several. */
+function startEngineProcess(databaseUrl: string, smtpUrl: string): { child: ChildProcess; ready: Promise<void>; output: () => string } {
+  const child = spawn(process.execPath, [ENGINE_BUNDLE], {
+    cwd: ROOT,
+    env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: databaseUrl, SMTP_URL: smtpUrl },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let printed = '';
+  const ready = new Promise<void>((resolve, reject) => {
+    child.stdout?.on('data', (chunk) => {
+      printed += chunk;
+      if (printed.includes('engine ready')) resolve();
+    });
+    child.stderr?.on('data', (chunk) => (printed += chunk));
+    child.once('exit', (code) => reject(new Error(`engine process exited (${code}) before it was ready:\n${printed}`)));
+  });
+  ready.catch(() => undefined);
+  return { child, ready, output: () => printed };
+}
+
+function killed(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('exactly once through crashes', () => {
+  const db = useTestDatabase();
+  let sink: SmtpSink;
+  const engines: ChildProcess[] = [];
+
+  beforeAll(() => {
+    buildSync({
+      entryPoints: [join(__dirname, 'engine-process.ts')],
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      packages: 'external',
+      tsconfig: join(ROOT, 'tsconfig.base.json'),
+      outfile: ENGINE_BUNDLE,
+      logLevel: 'warning',
+    });
+  });
+  beforeEach(async () => {
+    sink = await startSmtpSink();
+  });
+  afterEach(async () => {
+    await Promise.all(engines.map(killed));
+    await sink.close();
+  });
+
+  it(`delivers a ${MESSAGES}-message campaign exactly once while two engine processes are killed with SIGKILL again and again`, async () => {
+    const dataSource = db().dataSource;
+    const url = (dataSource.options as { url: string }).url;
+    await givenManyCustomers(dataSource, MESSAGES);
+    const automation = await givenAutomation(dataSource, 'Crash-proof sale', campaignEmail());
+
+    const start = () => {
+      const engine = startEngineProcess(url, sink.url);
+      engines.push(engine.child);
+      return engine;
+    };
+    let pair = [start(), start()];
+    await Promise.all(pair.map((engine) => engine.ready));
+
+    // Kill one engine mid-work, then the other, five times over, restarting each at once.
+    let kills = 0;
+    for (let round = 0; round < 5 && sink.messages.length < MESSAGES; round += 1) {
+      await pause(2500);
+      const victim = round % 2;
+      await killed(pair[victim].child);
+      kills += 1;
+      if (process.env['CRASH_TEST_PROGRESS']) console.log(`kill ${kills}: ${sink.messages.length} delivered`);
+      pair[victim] = start();
+      await pair[victim].ready;
+    }
+    expect(kills).toBeGreaterThan(0);
+
+    const delivered = await eventually(
+      async () => sink.messages.length,
+      (count) => count >= MESSAGES,
+      120_000,
+    );
+    // Let stragglers (retried jobs of killed processes) run, so a duplicate would show.
+    await eventually(
+      async () => (await dataSource.query(`SELECT count(*)::int AS n FROM automation_runs WHERE automation_id = $1 AND status = 'active'`, [automation]))[0].n,
+      (active: number) => active === 0,
+      60_000,
+    );
+    await pause(2000);
+
+    const byMessageId = new Map<string, number>();
+    for (const mail of sink.messages) byMessageId.set(mail.messageId, (byMessageId.get(mail.messageId) ?? 0) + 1);
+    const recipients = new Set(sink.messages.flatMap((mail) => mail.to));
+    expect({ delivered, received: sink.messages.length, distinctMessageIds: byMessageId.size, distinctRecipients: recipients.size }).toEqual({
+      delivered: MESSAGES,
+      received: MESSAGES,
+      distinctMessageIds: MESSAGES,
+      distinctRecipients: MESSAGES,
+    });
+    const [decided] = await dataSource.query(`SELECT count(*)::int AS n FROM automation_decisions WHERE automation_id = $1 AND step_id = 'mail'`, [automation]);
+    expect(decided.n).toBe(MESSAGES);
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * One automation engine process for the crash test: the engine the API runs, over DATABASE_URL,
+ * sending to SMTP_URL. It prints "engine ready" once working, and runs until killed.
+ * Jobs a killed process held expire after EXPIRE_SECONDS and are retried by the survivors.
+ */
+import { DataSource } from 'typeorm';
+import { assembleAutomationEngine } from '../../apps/api/src/automations/automation-engine-assembly';
+
+async function main(): Promise<void> {
+  const url = process.env['DATABASE_URL'];
+  const smtpUrl = process.env['SMTP_URL'];
+  if (!url || !smtpUrl) throw new Error('DATABASE_URL and SMTP_URL are needed');
+  const dataSource = new DataSource({ type: 'postgres', url, extra: { max: 12, application_name: 'marea-engine-crash-test' } });
+  await dataSource.initialize();
+  const assembled = await assembleAutomationEngine(dataSource, {
+    messaging: { SMTP_URL: smtpUrl, MAIL_FROM: 'Tienda <news@shop.test>' },
+    caps: { email: null, sms: null },
+    publicUrl: 'https://shop.test',
+    secret: 'a test secret that is long enough for signing',
+    jobs: {
+      concurrency: 16,
+      expireInSeconds: Number(process.env['EXPIRE_SECONDS'] ?? 5),
+      maintenanceIntervalSeconds: 1,
+      retryDelaySeconds: 1,
+      retryLimit: 20,
+      pollingIntervalSeconds: 0.5,
+    },
+    idleMs: 300,
+    onError: (error, where) => console.error(`engine error in ${where}:`, error instanceof Error ? error.message : error),
+  });
+  await assembled.engine.start();
+  console.log('engine ready');
+  const stop = async () => {
+    await assembled.close();
+    await dataSource.destroy();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
