@@ -1,13 +1,14 @@
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import type { ApiErrorBody } from '@marea/contracts';
+import type { TrackingPurpose } from '@marea/infra/tracking';
 
 /** A tracking link whose token Marea did not sign (tampered, truncated, for another purpose). */
 export class InvalidTrackingLink extends Error {
   readonly code = 'INVALID_TRACKING_LINK';
 
-  constructor(readonly path: string) {
-    super(`${path} is not a tracking link Marea signed; it was changed or cut short, so it leads nowhere.`);
+  constructor(purpose: TrackingPurpose) {
+    super(`This is not an ${purpose === 'click' ? 'email link' : `${purpose} link`} Marea signed: it was changed or cut short, so it leads nowhere.`);
     this.name = 'InvalidTrackingLink';
   }
 }

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { DataSource } from 'typeorm';
 import { ApiErrorBody } from '@marea/contracts';
-import { PgMessageEventRecorder, TrackingTokens, unsubscribeFromEmail, type TrackingClaims } from '@marea/infra/tracking';
+import { PgMessageEventRecorder, TrackingTokens, unsubscribeFromEmail, type TrackingClaims, type TrackingPurpose } from '@marea/infra/tracking';
 import { Public } from '../access/allow.decorator';
 import { InvalidTrackingLink, InvalidTrackingLinkFilter } from './tracking-refusal';
 import { confirmationPage, outcomePage } from './unsubscribe-page';
@@ -37,7 +37,7 @@ export class TrackingController {
   @ApiOkResponse({ description: 'a 1×1 GIF' })
   @ApiBadRequestResponse({ type: ApiErrorDto, description: 'the token was not signed by Marea' })
   async open(@Param('file') file: string, @Res() response: Response): Promise<void> {
-    const claims = this.claims(file.endsWith('.gif') ? file.slice(0, -4) : '', 'open', `/api/t/o/${file}`);
+    const claims = this.claims(file.endsWith('.gif') ? file.slice(0, -4) : '', 'open');
     await this.events.record({ messageId: claims.messageId, customerId: claims.customerId, kind: 'opened', at: new Date() });
     response
       .status(200)
@@ -54,8 +54,7 @@ export class TrackingController {
   @ApiFoundResponse({ description: 'redirect to the original URL of the link' })
   @ApiBadRequestResponse({ type: ApiErrorDto, description: 'the token was not signed by Marea: no redirect' })
   async click(@Param('token') token: string, @Res() response: Response): Promise<void> {
-    const claims = this.claims(token, 'click', `/api/t/c/${token}`);
-    if (claims.purpose !== 'click') throw new InvalidTrackingLink(`/api/t/c/${token}`);
+    const claims = this.claims(token, 'click');
     await this.events.record({ messageId: claims.messageId, customerId: claims.customerId, kind: 'clicked', at: new Date(), detail: claims.url });
     response.status(302).setHeader('cache-control', 'no-store').setHeader('location', claims.url).end();
   }
@@ -67,7 +66,7 @@ export class TrackingController {
   @ApiOkResponse({ description: 'the confirmation page' })
   @ApiBadRequestResponse({ type: ApiErrorDto, description: 'the token was not signed by Marea' })
   confirm(@Param('token') token: string, @Res() response: Response): void {
-    this.claims(token, 'unsubscribe', `/api/t/u/${token}`);
+    this.claims(token, 'unsubscribe');
     html(response, confirmationPage());
   }
 
@@ -81,15 +80,16 @@ export class TrackingController {
   @ApiOkResponse({ description: 'a page confirming the unsubscribe' })
   @ApiBadRequestResponse({ type: ApiErrorDto, description: 'the token was not signed by Marea' })
   async unsubscribe(@Param('token') token: string, @Res() response: Response): Promise<void> {
-    const claims = this.claims(token, 'unsubscribe', `/api/t/u/${token}`);
+    const claims = this.claims(token, 'unsubscribe');
     const outcome = await unsubscribeFromEmail(this.dataSource, { messageId: claims.messageId, customerId: claims.customerId, at: new Date() });
     html(response, outcomePage(outcome));
   }
 
-  private claims(token: string, purpose: TrackingClaims['purpose'], path: string): TrackingClaims {
+  /** The claims of a token signed for `purpose`; anything else is refused before any effect. */
+  private claims<P extends TrackingPurpose>(token: string, purpose: P): Extract<TrackingClaims, { purpose: P }> {
     const claims = this.tokens.verify(token);
-    if (claims?.purpose !== purpose) throw new InvalidTrackingLink(path);
-    return claims;
+    if (claims?.purpose !== purpose) throw new InvalidTrackingLink(purpose);
+    return claims as Extract<TrackingClaims, { purpose: P }>;
   }
 }
 

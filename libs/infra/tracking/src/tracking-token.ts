@@ -3,9 +3,15 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 /** What a tracking link is for; part of the signed text, so an open token cannot unsubscribe. */
 export type TrackingPurpose = 'open' | 'click' | 'unsubscribe';
 
+interface MessageOfCustomer {
+  readonly messageId: string;
+  readonly customerId: string;
+}
+
 export type TrackingClaims =
-  | { readonly purpose: 'open' | 'unsubscribe'; readonly messageId: string; readonly customerId: string }
-  | { readonly purpose: 'click'; readonly messageId: string; readonly customerId: string; readonly url: string };
+  | (MessageOfCustomer & { readonly purpose: 'open' })
+  | (MessageOfCustomer & { readonly purpose: 'unsubscribe' })
+  | (MessageOfCustomer & { readonly purpose: 'click'; readonly url: string });
 
 const PURPOSES: readonly string[] = ['open', 'click', 'unsubscribe'];
 /** Versions the signed text, so a future format never verifies as this one. */
