@@ -9,6 +9,8 @@ import type { SmtpServerAddress } from './smtp-server-address';
 export class SmtpConnectionPool {
   private readonly idle: SMTPConnection[] = [];
   private readonly waiting: ((connection: SMTPConnection | Error) => void)[] = [];
+  /** Sessions already closed and uncounted: a late second discard must not free a slot twice. */
+  private readonly retired = new WeakSet<SMTPConnection>();
   private open = 0;
   private closed = false;
 
@@ -40,6 +42,7 @@ export class SmtpConnectionPool {
 
   /** Gives a session back after a completed transaction: the next send can use it as it is. */
   release(connection: SMTPConnection): void {
+    if (connection.destroyed) return this.discard(connection);
     const waiter = this.waiting.shift();
     if (waiter) return waiter(connection);
     if (this.closed) return this.discard(connection);
@@ -48,6 +51,8 @@ export class SmtpConnectionPool {
 
   /** Closes a session that is broken or mid-transaction (an aborted DATA is ended by hanging up). */
   discard(connection: SMTPConnection): void {
+    if (this.retired.has(connection)) return;
+    this.retired.add(connection);
     connection.close();
     this.open -= 1;
     this.wakeNextWaiter();
@@ -60,6 +65,7 @@ export class SmtpConnectionPool {
       this.idle.splice(0).map(
         (connection) =>
           new Promise<void>((resolve) => {
+            this.retired.add(connection);
             connection.once('end', () => resolve());
             connection.quit();
             this.open -= 1;
@@ -107,6 +113,7 @@ export class SmtpConnectionPool {
     const index = this.idle.indexOf(connection);
     if (index === -1) return;
     this.idle.splice(index, 1);
+    this.retired.add(connection);
     this.open -= 1;
   }
 }
