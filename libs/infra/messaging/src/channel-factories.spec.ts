@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startSmtpSink, startTwilioFake, useTestDatabase } from '@marea/testing';
-import { createEmailChannel, createSmsChannel } from './channel-factories';
+import { createEmailChannel, createSmsChannel, describeChannels } from './channel-factories';
 import { OutboxStore } from './outbox/outbox-store';
 
 const db = useTestDatabase();
@@ -48,6 +48,11 @@ describe('Choosing the channels from the configuration', () => {
       await channel.close();
       await twilio.close();
     }
+  });
+
+  it('says which channels a configuration selects, for the start-up log', () => {
+    expect(describeChannels({})).toEqual({ email: 'outbox', sms: 'outbox' });
+    expect(describeChannels({ SMTP_URL: 'smtp://mail.example', TWILIO_ACCOUNT_SID: 'AC1', TWILIO_AUTH_TOKEN: 't', TWILIO_FROM: '+34600000000' })).toEqual({ email: 'smtp', sms: 'twilio' });
   });
 
   it('a malformed SMTP_URL fails at start, saying what is wrong', () => {
