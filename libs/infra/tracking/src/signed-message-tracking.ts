@@ -1,6 +1,6 @@
 import type { MessageTracking, PrepareEmailInput, TrackedEmail } from '@marea/engine/tracking';
 import { trackHtml } from './tracked-html';
-import type { TrackingTokens } from './tracking-token';
+import type { TrackingClaims, TrackingTokens } from './tracking-token';
 
 /** Where the tracking routes answer, below the public URL of the app. */
 export const TRACKING_PATHS = {
@@ -25,19 +25,15 @@ export class SignedMessageTracking implements MessageTracking {
   }
 
   prepareEmail({ messageId, customerId, html, transactional }: PrepareEmailInput): TrackedEmail {
-    const ours = `${this.publicUrl}/api/t/`;
+    const link = (path: (token: string) => string, claims: TrackingClaims) => `${this.publicUrl}${path(this.tokens.sign(claims))}`;
+    const ownLinks = `${this.publicUrl}/api/t/`;
     const tracked = trackHtml(
       html,
       // A link to Marea's own tracking routes (the unsubscribe link in the template) stays as is.
-      (url) => (url.startsWith(ours) ? null : this.url(TRACKING_PATHS.click(this.tokens.sign({ purpose: 'click', messageId, customerId, url })))),
-      this.url(TRACKING_PATHS.open(this.tokens.sign({ purpose: 'open', messageId, customerId }))),
+      (url) => (url.startsWith(ownLinks) ? null : link(TRACKING_PATHS.click, { purpose: 'click', messageId, customerId, url })),
+      link(TRACKING_PATHS.open, { purpose: 'open', messageId, customerId }),
     );
     if (transactional) return { html: tracked };
-    const unsubscribeUrl = this.url(TRACKING_PATHS.unsubscribe(this.tokens.sign({ purpose: 'unsubscribe', messageId, customerId })));
-    return { html: tracked, unsubscribeUrl };
-  }
-
-  private url(path: string): string {
-    return `${this.publicUrl}${path}`;
+    return { html: tracked, unsubscribeUrl: link(TRACKING_PATHS.unsubscribe, { purpose: 'unsubscribe', messageId, customerId }) };
   }
 }

@@ -38,10 +38,10 @@ function pixel(url: string): AST.Element {
   ]);
 }
 
+/** Every element in document order. A <template>'s content is not visited: nothing shows it. */
 function visitElements(node: ParentNode, visit: (element: Element) => void): void {
   for (const child of node.childNodes ?? []) {
     if ('tagName' in child) visit(child as Element);
-    // <template> keeps its children in `content`: they are not rendered by a mail client either.
     if ('childNodes' in child) visitElements(child as ParentNode, visit);
   }
 }
