@@ -1,10 +1,9 @@
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium';
 import { startMareaOnFreshDatabase, type RunningMarea } from './support/marea-server';
 import { pushSmallShop } from './support/small-shop';
+import { screenshotPath } from './support/screenshots';
 
-const SCREENSHOTS = process.env['MAREA_SCREENSHOTS'] ?? '/tmp/marea-screenshots';
 
 describe('the customer 360 profile in a browser', () => {
   let marea: RunningMarea | undefined;
@@ -74,6 +73,6 @@ describe('the customer 360 profile in a browser', () => {
     ]);
     await page.getByTestId('live-marker').waitFor({ timeout: 10_000 });
     expect(await page.locator('li.live').innerText()).toContain('https://shop.example.com/ofertas');
-    await page.screenshot({ path: join(SCREENSHOTS, 'customer-profile.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('customer-profile.png'), fullPage: true });
   });
 });

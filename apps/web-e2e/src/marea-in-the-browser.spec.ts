@@ -1,12 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium';
 import { startMareaOnFreshDatabase, type RunningMarea } from './support/marea-server';
 import { expectedFigures, pushSmallShop } from './support/small-shop';
-
-/** Where the screens are photographed for a human to judge the design (MAREA_SCREENSHOTS overrides). */
-const SCREENSHOTS = process.env['MAREA_SCREENSHOTS'] ?? '/tmp/marea-screenshots';
+import { screenshotPath } from './support/screenshots';
 
 // The app is built for the source locale `en`; the expected strings are formatted by Intl, not
 // by Angular, so the test does not share the code it checks.
@@ -25,7 +21,6 @@ describe('Marea in a browser', () => {
   const figure = async (id: string) => (await page.locator(`[data-figure="${id}"]`).innerText()).replace(/\s+/g, ' ');
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
     [marea, browser] = await Promise.all([startMareaOnFreshDatabase(), launchChromium()]);
     url = marea.url;
     await pushSmallShop(url, (await marea.signIn()).headers);
@@ -59,7 +54,7 @@ describe('Marea in a browser', () => {
     await page.getByLabel('Password').fill('not the password');
     await submit.click();
     expect(await page.getByRole('alert').innerText()).toMatch(/wrong/);
-    await page.screenshot({ path: join(SCREENSHOTS, 'sign-in.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('sign-in.png'), fullPage: true });
 
     await page.getByLabel('Password').fill(marea!.admin.password);
     await submit.click();
@@ -82,9 +77,9 @@ describe('Marea in a browser', () => {
     expect(await figure('stores')).toContain(count(expectedFigures.stores));
     expect(await page.locator('.bars li').count()).toBe(12);
 
-    await page.screenshot({ path: join(SCREENSHOTS, 'overview.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('overview.png'), fullPage: true });
     await page.setViewportSize({ width: 820, height: 1180 });
-    await page.screenshot({ path: join(SCREENSHOTS, 'overview-tablet.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('overview-tablet.png'), fullPage: true });
     await page.setViewportSize({ width: 1280, height: 860 });
   });
 
@@ -129,7 +124,7 @@ describe('Marea in a browser', () => {
       /^\/api\/v1\/imports\/[0-9a-f-]{36}\/rejects$/,
     );
     await page.locator('marea-import-history tbody tr').first().waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, 'data-import.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('data-import.png'), fullPage: true });
 
     await navLink('Overview').click();
     await page.locator('[data-figure="customers"]').waitFor();
@@ -146,7 +141,7 @@ describe('Marea in a browser', () => {
     const row = page.locator('tr[data-key="Shop sync"]');
     await row.waitFor();
     expect(await row.innerText()).not.toContain(secret);
-    await page.screenshot({ path: join(SCREENSHOTS, 'api-keys.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('api-keys.png'), fullPage: true });
 
     const push = () =>
       fetch(`${url}/api/v1/events`, {
@@ -169,7 +164,7 @@ describe('Marea in a browser', () => {
     const link = await page.locator('[data-invitation-link]').innerText();
     expect(link).toMatch(new RegExp(`^${url}/invitation\\?token=`));
     expect(await page.locator('tr[data-user="mia@shop.example"] [data-status]').innerText()).toBe('Invited');
-    await page.screenshot({ path: join(SCREENSHOTS, 'users.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('users.png'), fullPage: true });
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL('**/sign-in');

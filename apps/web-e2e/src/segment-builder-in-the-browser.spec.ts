@@ -1,10 +1,9 @@
-import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium';
 import { startMareaOnFreshDatabase, type RunningMarea } from './support/marea-server';
 import { pushSmallShop } from './support/small-shop';
+import { screenshotPath } from './support/screenshots';
 
-const SCREENSHOTS = process.env['MAREA_SCREENSHOTS'] ?? '/tmp/marea-screenshots';
 
 /**
  * The rule the test builds by hand in the builder, written out as the API takes it: customers
@@ -114,7 +113,7 @@ describe('the segment builder in a browser', () => {
     await page.locator('marea-rule-preview .preview[data-state="ready"]').waitFor();
     expect(await page.locator('[data-preview-count]').innerText()).toBe(String(preview.body.count));
     expect(await page.locator('.preview__customers li').allInnerTexts()).toEqual([expect.stringContaining('Lucía'), expect.stringContaining('Tomasz')]);
-    await page.screenshot({ path: join(SCREENSHOTS, 'segment-builder.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('segment-builder.png'), fullPage: true });
 
     await page.getByRole('button', { name: 'Save segment' }).click();
     await page.waitForURL(/\/segments$/);
@@ -128,7 +127,7 @@ describe('the segment builder in a browser', () => {
     const saved = await api('GET', 'segments/recientes-en-madrid-o-lisboa');
     expect(saved.body.size).toBe(2);
     expect(saved.body.rule).toEqual(RECENT_IN_MADRID_OR_LISBOA);
-    await page.screenshot({ path: join(SCREENSHOTS, 'segment-list.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('segment-list.png'), fullPage: true });
   });
 
   it('opens the saved segment on a tablet: its rule in the builder, nothing wider than the screen, and its customers', async () => {
@@ -140,6 +139,6 @@ describe('the segment builder in a browser', () => {
     expect(await page.getByLabel('Code', { exact: true }).isDisabled()).toBe(true);
     await page.locator('#customers li', { hasText: 'Tomasz' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-    await page.screenshot({ path: join(SCREENSHOTS, 'segment-editor-tablet.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('segment-editor-tablet.png'), fullPage: true });
   });
 });
