@@ -68,6 +68,25 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('@marea/web/segments').then((feature) => feature.SegmentEditorPage),
       },
       {
+        path: 'automations',
+        title: $localize`:@@nav.automations:Automations`,
+        canActivate: [withRole('admin', 'marketer')],
+        loadComponent: () => import('@marea/web/automations').then((feature) => feature.AutomationListPage),
+        data: inNavigation({ label: $localize`:@@nav.automations:Automations`, icon: 'automations', roles: ['admin', 'marketer'] }),
+      },
+      {
+        path: 'automations/new',
+        title: $localize`:@@nav.newAutomation:New automation`,
+        canActivate: [withRole('admin', 'marketer')],
+        loadComponent: () => import('@marea/web/automations').then((feature) => feature.AutomationEditorPage),
+      },
+      {
+        path: 'automations/:id',
+        title: $localize`:@@nav.automation:Automation`,
+        canActivate: [withRole('admin', 'marketer')],
+        loadComponent: () => import('@marea/web/automations').then((feature) => feature.AutomationEditorPage),
+      },
+      {
         path: 'tasks',
         title: $localize`:@@nav.tasks:Tasks`,
         loadComponent: () => import('@marea/web/tasks').then((feature) => feature.TaskInboxPage),

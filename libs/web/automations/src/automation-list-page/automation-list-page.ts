@@ -1,0 +1,45 @@
+import { httpResource } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import type { Automation } from '@marea/contracts';
+import { EmptyState, ErrorState, LoadingState, PageHeader, apiErrorMessage } from '@marea/web/ui';
+import { AutomationsApi, automationItems } from '../automations-api/automations-api';
+import { triggerWords } from '../flow/flow-words';
+import { RecentSends } from './recent-sends';
+
+/** Every automation and campaign: what starts it, whether it runs, its version, its recent sends. */
+@Component({
+  selector: 'marea-automation-list-page',
+  imports: [RouterLink, PageHeader, LoadingState, ErrorState, EmptyState, RecentSends],
+  templateUrl: './automation-list-page.html',
+  styleUrl: './automation-list-page.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class AutomationListPage {
+  private readonly api = inject(AutomationsApi);
+  protected readonly automations = httpResource<Automation[] | { items: Automation[] }>(() => this.api.listUrl);
+  protected readonly items = computed(() => (this.automations.hasValue() ? automationItems(this.automations.value()) : []));
+  /** The automation being switched on or off, and a refusal to show. */
+  protected readonly switching = signal<string | null>(null);
+  protected readonly switchError = signal<string | null>(null);
+  protected readonly triggerWords = triggerWords;
+
+  protected setActive(automation: Automation, active: boolean): void {
+    this.switching.set(automation.id);
+    this.switchError.set(null);
+    this.api.setActive(automation.id, active).subscribe({
+      next: (changed) => {
+        this.switching.set(null);
+        this.automations.update((body) => {
+          if (!body) return body;
+          const items = automationItems(body).map((item) => (item.id === changed.id ? changed : item));
+          return Array.isArray(body) ? items : { ...body, items };
+        });
+      },
+      error: (error: unknown) => {
+        this.switching.set(null);
+        this.switchError.set(apiErrorMessage(error));
+      },
+    });
+  }
+}

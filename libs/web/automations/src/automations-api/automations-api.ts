@@ -1,0 +1,61 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type {
+  Automation,
+  AutomationDefinitionInput,
+  TestSendRequest,
+  TestSendResult,
+} from '@marea/contracts';
+import type { Observable } from 'rxjs';
+
+const AUTOMATIONS = '/api/v1/automations';
+
+/** What the editor sends to create an automation or save a new version of one. */
+export interface AutomationDraftInput {
+  name: string;
+  definition: AutomationDefinitionInput;
+}
+
+/** The addresses of the automations API, and the calls that change an automation or act with it. */
+@Injectable({ providedIn: 'root' })
+export class AutomationsApi {
+  private readonly http = inject(HttpClient);
+
+  readonly listUrl = AUTOMATIONS;
+  readonly valuesUrl = '/api/v1/segment-values';
+  readonly automationUrl = (id: string) => `${AUTOMATIONS}/${encodeURIComponent(id)}`;
+  /** Counts per day and per step, `from` and `to` inclusive (YYYY-MM-DD, UTC). */
+  readonly statisticsUrl = (id: string, from: string, to: string) => `${this.automationUrl(id)}/statistics?from=${from}&to=${to}`;
+  readonly previewUrl = (id: string) => `${this.automationUrl(id)}/preview`;
+  readonly traceUrl = (id: string, customerId: string) => `${this.automationUrl(id)}/trace?customerId=${encodeURIComponent(customerId)}`;
+
+  create(draft: AutomationDraftInput): Observable<Automation> {
+    return this.http.post<Automation>(AUTOMATIONS, draft);
+  }
+
+  /** Saves a new version: runs in flight finish on the version they started with. */
+  edit(id: string, draft: AutomationDraftInput): Observable<Automation> {
+    return this.http.put<Automation>(this.automationUrl(id), draft);
+  }
+
+  setActive(id: string, active: boolean): Observable<Automation> {
+    return this.http.post<Automation>(`${this.automationUrl(id)}/${active ? 'activate' : 'deactivate'}`, {});
+  }
+
+  /** Sends a step's message, rendered for a customer, to a few addresses; one outcome per address. */
+  testSend(id: string, request: TestSendRequest): Observable<TestSendResult[]> {
+    return this.http.post<TestSendResult[]>(`${this.automationUrl(id)}/test-send`, request);
+  }
+}
+
+/** The list route's answer as a list, whether it comes bare or wrapped as `{ items }`. */
+export function automationItems(body: Automation[] | { items: Automation[] }): Automation[] {
+  return Array.isArray(body) ? body : body.items;
+}
+
+/** The last 30 days (UTC) ending today, as the statistics route takes them. */
+export function last30Days(today: Date = new Date()): { from: string; to: string } {
+  const to = today.toISOString().slice(0, 10);
+  const from = new Date(today.getTime() - 29 * 86_400_000).toISOString().slice(0, 10);
+  return { from, to };
+}

@@ -1,0 +1,2 @@
+export * from './automation-list-page/automation-list-page';
+export * from './automation-editor-page/automation-editor-page';

@@ -1,0 +1,56 @@
+import { httpResource } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import type { MessagePreview, TestSendResult } from '@marea/contracts';
+import { ErrorState, LoadingState, apiErrorMessage } from '@marea/web/ui';
+import { AutomationsApi } from '../automations-api/automations-api';
+
+/**
+ * The selected email or SMS as one customer would receive it, rendered by the server with the
+ * engine's own templates, and a test send of it to a few addresses. The server renders the
+ * saved version, so the preview follows every save (`version`).
+ */
+@Component({
+  selector: 'marea-message-tools',
+  imports: [ErrorState, LoadingState],
+  templateUrl: './message-tools.html',
+  styleUrl: '../automation-editor-page/panel.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class MessageTools {
+  private readonly api = inject(AutomationsApi);
+  readonly automationId = input.required<string>();
+  readonly stepId = input.required<string>();
+  /** The saved version the preview was rendered from; a new one renders it again. */
+  readonly version = input.required<number>();
+  /** Whether the step has changes not saved yet, which the preview cannot show. */
+  readonly unsaved = input(false);
+
+  protected readonly customerId = signal('');
+  protected readonly preview = httpResource<MessagePreview>(() => {
+    const customerId = this.customerId();
+    if (!/^\d+$/.test(customerId)) return undefined;
+    this.version();
+    return { url: this.api.previewUrl(this.automationId()), method: 'POST', body: { stepId: this.stepId(), customerId } };
+  });
+
+  protected readonly sending = signal(false);
+  protected readonly results = signal<TestSendResult[] | null>(null);
+  protected readonly sendError = signal<string | null>(null);
+
+  protected testSend(addresses: string): void {
+    const list = addresses.split(/[,\s]+/).filter(Boolean);
+    this.sending.set(true);
+    this.sendError.set(null);
+    this.results.set(null);
+    this.api.testSend(this.automationId(), { stepId: this.stepId(), customerId: this.customerId(), addresses: list }).subscribe({
+      next: (results) => {
+        this.sending.set(false);
+        this.results.set(results);
+      },
+      error: (error: unknown) => {
+        this.sending.set(false);
+        this.sendError.set(apiErrorMessage(error));
+      },
+    });
+  }
+}
