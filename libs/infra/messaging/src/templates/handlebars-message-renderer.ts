@@ -5,9 +5,13 @@ import { templateHelpers, TEMPLATE_HELPER_NAMES, type RenderingDefaults } from '
 
 type Field = TemplateProblem['field'];
 type Compiled = (context: unknown) => string;
+type Compilation = { render: Compiled } | { problem: TemplateProblem };
 
 /** Built-ins a template may use besides ours; `log` (writes to the server console) is left out. */
 const BUILT_IN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup'] as const;
+
+/** Enough for every template of every active automation; past it the cache starts over. */
+const COMPILED_CACHE_SIZE = 1000;
 
 /** A template with problems cannot be rendered; `problems` says where and why. */
 export class TemplateRenderingError extends Error {
@@ -31,6 +35,8 @@ export class TemplateRenderingError extends Error {
  */
 export class HandlebarsMessageRenderer implements MessageRenderer {
   private readonly handlebars = Handlebars.create();
+  /** Compiled templates by field and source: one automation step renders the same template for every customer. */
+  private readonly compiled = new Map<string, Compilation>();
 
   constructor(defaults: Partial<RenderingDefaults> = {}) {
     const helpers = templateHelpers({ locale: 'en', timeZone: 'UTC', currency: 'EUR', ...defaults });
@@ -60,12 +66,23 @@ export class HandlebarsMessageRenderer implements MessageRenderer {
     return rendered;
   }
 
+  private compile(field: Field, source: string): Compilation {
+    const key = `${field}\u0000${source}`;
+    let outcome = this.compiled.get(key);
+    if (!outcome) {
+      if (this.compiled.size >= COMPILED_CACHE_SIZE) this.compiled.clear();
+      outcome = this.compileNow(field, source);
+      this.compiled.set(key, outcome);
+    }
+    return outcome;
+  }
+
   /**
    * Parses, compiles and runs a template once against an empty context: an error that does not
    * depend on the data (a bad block, `{{#if}}` without its argument …) surfaces here, in
    * `check()`, and not at send time.
    */
-  private compile(field: Field, source: string): { render: Compiled } | { problem: TemplateProblem } {
+  private compileNow(field: Field, source: string): Compilation {
     try {
       const ast = this.handlebars.parse(source);
       const refused = refusedStatement(ast);
