@@ -29,7 +29,7 @@ export class FlowCanvas {
   readonly selected = input<string | null>(null);
   readonly problems = input<Record<string, string[]>>({});
   readonly counts = input<Record<string, StepCounts>>({});
-  readonly select = output<string>();
+  readonly nodeSelect = output<string>();
 
   protected readonly tree = computed(() => flowTree(this.definition()));
   protected readonly triggerText = computed(() => triggerWords(this.definition().trigger));

@@ -29,7 +29,7 @@ export function problemsByNode(problems: readonly AutomationProblem[]): Record<s
   const grouped: Record<string, string[]> = {};
   for (const problem of problems) {
     const node = problemNode(problem.path);
-    const field = problem.path.replace(/^steps\.[^.[]+\.?/, '');
+    const field = problem.path.replace(/^(steps\.[^.[]+|trigger)\.?/, '');
     (grouped[node] ??= []).push(field ? `${field}: ${problem.message}` : problem.message);
   }
   return grouped;
