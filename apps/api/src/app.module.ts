@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { AccessModule } from './access/access.module';
 import { AnalysesModule } from './analyses/analyses.module';
+import { AutomationsModule } from './automations/automations.module';
 import { APP_CONFIG } from './config/app-config.token';
 import type { AppConfig } from './config/app-config';
 import { CustomerMetricsModule } from './customer-metrics/customer-metrics.module';
@@ -56,6 +57,7 @@ export class AppModule {
         TasksModule,
         TrackingModule,
         OutboxModule,
+        AutomationsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -74,6 +74,22 @@ const EXPECTED: Record<string, string> = {
   'POST /api/v1/tasks': 'admin marketer manager key:admin',
   'GET /api/v1/tasks/{id}': 'admin marketer manager key:read key:admin',
   'PATCH /api/v1/tasks/{id}': 'admin marketer manager key:admin',
+  // Automations: marketers and admins edit, managers read
+  'GET /api/v1/automations': 'admin marketer manager key:read key:admin',
+  'POST /api/v1/automations': 'admin marketer key:admin',
+  'GET /api/v1/automations/dead-letters': 'admin marketer key:admin',
+  'POST /api/v1/automations/dead-letters/{jobId}/retry': 'admin marketer key:admin',
+  'GET /api/v1/automations/{id}': 'admin marketer manager key:read key:admin',
+  'PUT /api/v1/automations/{id}': 'admin marketer key:admin',
+  'DELETE /api/v1/automations/{id}': 'admin marketer key:admin',
+  'POST /api/v1/automations/{id}/activate': 'admin marketer key:admin',
+  'POST /api/v1/automations/{id}/deactivate': 'admin marketer key:admin',
+  'GET /api/v1/automations/{id}/versions': 'admin marketer manager key:read key:admin',
+  'GET /api/v1/automations/{id}/runs': 'admin marketer manager key:read key:admin',
+  'GET /api/v1/automations/{id}/why/{customerId}': 'admin marketer manager key:read key:admin',
+  'GET /api/v1/automations/{id}/statistics': 'admin marketer manager key:read key:admin',
+  'POST /api/v1/automations/{id}/preview': 'admin marketer key:admin',
+  'POST /api/v1/automations/{id}/test-send': 'admin marketer key:admin',
   // Analyses
   'GET /api/v1/analyses/clv-states': 'admin marketer key:admin',
   // Message tracking: the links inside messages, for recipients (who are not users)

@@ -43,6 +43,18 @@ export const AppConfigSchema = z.object({
   // (default: one generated once and kept in the database).
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   MAREA_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  // Automations (docs/automations.md). No SMTP_URL: email goes to the built-in outbox; no Twilio
+  // account: SMS too. Caps are "max/days" on marketing messages per customer, e.g. 3/7.
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().min(3).default('Marea <marea@localhost>'),
+  TWILIO_ACCOUNT_SID: z.string().min(1).optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+  TWILIO_FROM: z.string().min(1).optional(),
+  TWILIO_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  EMAIL_FREQUENCY_CAP: z.string().regex(/^\d+\/\d+$/, 'must look like 3/7 (at most 3 per 7 days)').optional(),
+  SMS_FREQUENCY_CAP: z.string().regex(/^\d+\/\d+$/, 'must look like 2/7 (at most 2 per 7 days)').optional(),
+  // auto: the engine runs in the server, not inside a test runner's app (tests start their own).
+  AUTOMATION_ENGINE: onOff.default('auto'),
 });
 
 export type AppConfig = Readonly<

@@ -13,3 +13,5 @@ export * from './event-properties-match';
 export * from './step-executor';
 export * from './trigger-sources';
 export * from './automation-engine';
+export * from './automation-checks';
+export * from './step-message-preview';

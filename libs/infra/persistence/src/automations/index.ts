@@ -1,2 +1,3 @@
 export * from './pg-automation-store';
 export * from './customer-snapshot-row';
+export * from './pg-automation-catalogue';

@@ -20,7 +20,9 @@ import { customerSnapshot, type CustomerRow } from './customer-snapshot-row';
 export const ENTRY_STEP = '$entry';
 
 /**
- * The automation engine's state in PostgreSQL. Every state change that asks for a next step
+ * The automation engine's state in PostgreSQL. (UPDATE/DELETE … RETURNING go through a CTE:
+ * TypeORM answers those commands with [rows, count], a SELECT with the rows.)
+ * Every state change that asks for a next step
  * enqueues its job in the same transaction (pg-boss on the transaction's connection), so a
  * committed change always has its job and a rolled-back one never does.
  */
@@ -283,10 +285,12 @@ export class PgAutomationStore implements AutomationStore {
   ): Promise<boolean> {
     return this.dataSource.transaction(async (db) => {
       const moved = await db.query<{ id: string }[]>(
-        `UPDATE automation_runs SET current_step = $3::text,
-                status = CASE WHEN $3::text IS NULL THEN $4 ELSE 'active' END,
-                ended_at = CASE WHEN $3::text IS NULL THEN now() END
-         WHERE id = $1 AND current_step = $2 AND status = 'active' RETURNING id`,
+        `WITH moved AS (
+           UPDATE automation_runs SET current_step = $3::text,
+                  status = CASE WHEN $3::text IS NULL THEN $4 ELSE 'active' END,
+                  ended_at = CASE WHEN $3::text IS NULL THEN now() END
+           WHERE id = $1 AND current_step = $2 AND status = 'active' RETURNING id)
+         SELECT id FROM moved`,
         [run.runId, from, to, options.endStatus ?? 'completed'],
       );
       if (moved.length === 0) return false;
@@ -307,7 +311,7 @@ export class PgAutomationStore implements AutomationStore {
   }
 
   async endWait(runId: string, stepId: string): Promise<boolean> {
-    const rows = await this.dataSource.query(`DELETE FROM automation_waits WHERE run_id = $1 AND step_id = $2 RETURNING run_id`, [runId, stepId]);
+    const rows = await this.dataSource.query(`WITH ended AS (DELETE FROM automation_waits WHERE run_id = $1 AND step_id = $2 RETURNING run_id) SELECT run_id FROM ended`, [runId, stepId]);
     return (rows as unknown[]).length > 0;
   }
 
@@ -323,7 +327,8 @@ export class PgAutomationStore implements AutomationStore {
 
   async markHandedOver(messageId: string): Promise<void> {
     const rows = await this.dataSource.query(
-      `UPDATE messages SET status = 'handed-over', handed_over_at = now() WHERE id = $1 AND status = 'queued' RETURNING id`,
+      `WITH handed AS (UPDATE messages SET status = 'handed-over', handed_over_at = now() WHERE id = $1 AND status = 'queued' RETURNING id)
+       SELECT id FROM handed`,
       [messageId],
     );
     if ((rows as unknown[]).length === 0) throw new Error(`message ${messageId} is not queued: another attempt has it`);
