@@ -1,9 +1,8 @@
-import { parse, serialize, treeAdapters, type AST } from 'parse5';
+import { defaultTreeAdapter, html as spec, parse, serialize, type DefaultTreeAdapterMap } from 'parse5';
 
-type Element = AST.Default.Element;
-type ParentNode = AST.Default.ParentNode;
+type Element = DefaultTreeAdapterMap['element'];
+type ParentNode = DefaultTreeAdapterMap['parentNode'];
 
-const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
 const LINKING_ELEMENTS = new Set(['a', 'area']);
 
 /**
@@ -13,7 +12,7 @@ const LINKING_ELEMENTS = new Set(['a', 'area']);
  * in an href (`&amp;`) are read as the URL they stand for.
  */
 export function trackHtml(html: string, rewrite: (url: string) => string | null, pixelUrl: string): string {
-  const document = parse(html) as AST.Default.Document;
+  const document = parse(html);
   let body: Element | null = null;
   visitElements(document, (element) => {
     if (element.tagName === 'body') body = element;
@@ -24,12 +23,12 @@ export function trackHtml(html: string, rewrite: (url: string) => string | null,
     const tracked = rewrite(url);
     if (tracked !== null) href.value = tracked;
   });
-  treeAdapters.default.appendChild(body ?? document, pixel(pixelUrl));
+  defaultTreeAdapter.appendChild(body ?? document, pixel(pixelUrl));
   return serialize(document);
 }
 
-function pixel(url: string): AST.Element {
-  return treeAdapters.default.createElement('img', HTML_NAMESPACE, [
+function pixel(url: string): Element {
+  return defaultTreeAdapter.createElement('img', spec.NS.HTML, [
     { name: 'src', value: url },
     { name: 'width', value: '1' },
     { name: 'height', value: '1' },
