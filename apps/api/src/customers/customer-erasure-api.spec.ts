@@ -39,7 +39,7 @@ describe('erasing a customer (right to be forgotten)', () => {
   beforeAll(async () => {
     api = await startApi(db());
     ({ lucia } = await pushCustomerShop(api));
-    // Her trail elsewhere: a duplicate merged into her, a rejected CSV row, a task about her.
+    // Her trail elsewhere: a duplicate merged into her, a rejected CSV row, a task about her, a suppressed address.
     await api.batch('customers', [{ externalId: 'SHOP-77', firstName: 'Luci', lastName: 'García', email: 'lucia.g@example.com' }]);
     const [{ id: duplicate }] = await api.rows<{ id: string }>(`SELECT id::text FROM customers WHERE external_id = 'SHOP-77'`);
     expect((await api.send('POST', `/api/v1/customers/${lucia}/merge`, { absorbedId: duplicate })).status).toBe(200);
@@ -48,6 +48,8 @@ describe('erasing a customer (right to be forgotten)', () => {
     expect(job.rejectedRows).toBe(1);
     const task = await api.send('POST', '/api/v1/tasks', { customerId: lucia, title: 'Call Lucía García Núñez', dueAt: '2026-12-01T10:00:00Z' });
     expect(task.status).toBe(201);
+    // A bounce once put her address on the suppression list.
+    await api.rows(`INSERT INTO suppressions (channel, address, reason) VALUES ('email', 'lucia.garcia@example.com', 'hard bounce: 550 user unknown')`);
     expect(mentions(await dumpDatabase(api), LUCIA).length).toBeGreaterThan(10);
 
     [{ revenue }] = await api.rows<{ revenue: string }>(`SELECT sum(total_account)::text AS revenue FROM orders`);

@@ -31,8 +31,9 @@ async function personalStrings(db: EntityManager, customerId: string): Promise<s
  * - every row of every table holding customer rows is deleted, except the orders (found in the
  *   catalogue, so tables added later are covered): events and their properties, consents, carts,
  *   favourites, changes, segment history, messages and their rendered bodies, tasks, figures …;
- * - the profiles merged into this one, queued jobs about the customer, and the rejected CSV rows
- *   and kept import files that mention them are deleted;
+ * - queued automation steps of their runs, their addresses on the suppression list, the profiles
+ *   merged into this one, and the rejected CSV rows and kept import files that mention them are
+ *   deleted;
  * - the customer row stays for the orders, with no personal field left and `erased_at` set.
  */
 export async function eraseCustomer(dataSource: DataSource, customerId: string, now: Date): Promise<CustomerErasureOutcome> {
@@ -54,15 +55,29 @@ export async function eraseCustomer(dataSource: DataSource, customerId: string, 
       [customerId, now],
     );
 
+    // Work queued about the customer (a step waiting for its delay) goes before its run does.
+    const [{ queue }]: { queue: string | null }[] = await db.query(`SELECT to_regclass('pgboss.job')::text AS queue`);
+    if (queue) {
+      await db.query(`DELETE FROM pgboss.job WHERE data ->> 'runId' IN (SELECT id::text FROM automation_runs WHERE customer_id = $1)`, [customerId]);
+    }
+    // Their addresses leave the suppression list too: the hashes above already keep them from coming back.
+    await db.query(
+      `DELETE FROM suppressions s USING (
+         SELECT 'email' AS channel, lower(trim(value)) AS address FROM customer_identities WHERE customer_id = $1 AND kind = 'email'
+         UNION SELECT 'email', lower(trim(email)) FROM customers WHERE id = $1 AND email IS NOT NULL
+         UNION SELECT 'sms', regexp_replace(regexp_replace(value, '[^0-9+]', '', 'g'), '^00', '+') FROM customer_identities WHERE customer_id = $1 AND kind = 'phone'
+         UNION SELECT 'sms', regexp_replace(regexp_replace(phone, '[^0-9+]', '', 'g'), '^00', '+') FROM customers WHERE id = $1 AND phone IS NOT NULL
+       ) known
+       WHERE s.channel = known.channel AND s.address = known.address`,
+      [customerId],
+    );
+
     let removedRows = 0;
     for (const table of (await customerOwnedTables(db)).filter((name) => !KEPT.includes(name))) {
       const deleted: unknown[] = await db.query(`DELETE FROM ${table} WHERE customer_id = $1 RETURNING 1`, [customerId]);
       removedRows += deleted.length;
     }
     await db.query(`DELETE FROM customer_merges WHERE survivor_id = $1`, [customerId]);
-    // Work queued about the customer (an email waiting for its delay, a step to run) goes too.
-    const [{ queue }]: { queue: string | null }[] = await db.query(`SELECT to_regclass('pgboss.job')::text AS queue`);
-    if (queue) await db.query(`DELETE FROM pgboss.job WHERE data ->> 'customerId' = $1`, [customerId]);
     if (strings.length) {
       await db.query(
         `DELETE FROM import_rejects WHERE raw IS NOT NULL AND EXISTS (SELECT 1 FROM unnest($1::text[]) s WHERE strpos(lower(raw), lower(s)) > 0)`,
