@@ -1,4 +1,5 @@
 import type { AutomationDefinition, AutomationStep } from '@marea/contracts';
+import { emptyRule } from '@marea/web/rule-builder';
 import { stepExits } from '@marea/contracts';
 import { pathFields } from './flow-tree';
 
@@ -8,7 +9,6 @@ export type NewStepKind = 'email' | 'sms' | 'task' | 'update-attributes' | 'noti
 /** Where a new step goes: at the start (`after: null`, right after the trigger), or on one path of a step. */
 export type InsertionPoint = { after: null } | { after: string; field: string };
 
-const EMPTY_RULE = { version: 1, match: 'all', negate: false, conditions: [] } as const;
 
 /** A new step of a kind, filled so the marketer sees what to write, continuing to `next`. */
 export function newStep(kind: NewStepKind, next: string | null): AutomationStep {
@@ -32,7 +32,7 @@ export function newStep(kind: NewStepKind, next: string | null): AutomationStep 
     case 'wait-for-event':
       return { kind: 'wait-for-event', eventName: 'order', key: null, timeoutMinutes: 1440, next, onTimeout: null };
     case 'branch':
-      return { kind: 'branch', rule: structuredClone(EMPTY_RULE) as never, then: next, else: null };
+      return { kind: 'branch', rule: emptyRule() as never, then: next, else: null };
     case 'exit':
       return { kind: 'exit' };
   }

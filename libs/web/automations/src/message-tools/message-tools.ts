@@ -1,5 +1,6 @@
 import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { DomSanitizer } from '@angular/platform-browser';
 import type { MessagePreview, TestSendResult } from '@marea/contracts';
 import { ErrorState, LoadingState, apiErrorMessage } from '@marea/web/ui';
 import { AutomationsApi } from '../automations-api/automations-api';
@@ -32,6 +33,13 @@ export class MessageTools {
     this.version();
     return { url: this.api.previewUrl(this.automationId()), method: 'POST', body: { stepId: this.stepId(), customerId } };
   });
+
+  /**
+   * The email's HTML as the frame's whole document, unchanged: the frame is sandboxed with no
+   * permissions (no scripts, no same origin), so the message is shown exactly as it will be sent.
+   */
+  protected readonly html = computed(() => (this.preview.hasValue() ? this.sanitizer.bypassSecurityTrustHtml(this.preview.value().html) : ''));
+  private readonly sanitizer = inject(DomSanitizer);
 
   protected readonly sending = signal(false);
   protected readonly results = signal<TestSendResult[] | null>(null);

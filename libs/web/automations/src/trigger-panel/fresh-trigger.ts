@@ -1,6 +1,6 @@
 import type { AutomationTrigger, AutomationTriggerKind } from '@marea/contracts';
+import { emptyRule } from '@marea/web/rule-builder';
 
-const EMPTY_AUDIENCE = { version: 1, match: 'all', negate: false, conditions: [] } as const;
 
 /** Tomorrow at 09:00 UTC, a plausible first moment for a new schedule or campaign. */
 function tomorrowMorning(now: Date): Date {
@@ -11,7 +11,7 @@ function tomorrowMorning(now: Date): Date {
 /** A trigger of a kind with settings to start from, keeping the segment code when there is one. */
 export function freshTrigger(kind: AutomationTriggerKind, previous: AutomationTrigger, now = new Date()): AutomationTrigger {
   const segmentCode = 'segmentCode' in previous ? previous.segmentCode : '';
-  const audience = 'audience' in previous ? previous.audience : structuredClone(EMPTY_AUDIENCE);
+  const audience = 'audience' in previous ? previous.audience : emptyRule();
   switch (kind) {
     case 'segment-entered':
     case 'segment-exited':
