@@ -44,17 +44,33 @@ export class PgBossJobQueue implements JobQueue {
   start(): Promise<void> {
     this.started ??= (async () => {
       await this.boss.start();
-      await this.boss.createQueue(DEAD_STEP_QUEUE, { name: DEAD_STEP_QUEUE, retentionDays: 30 });
-      await this.boss.createQueue(STEP_QUEUE, {
-        name: STEP_QUEUE,
-        retryLimit: this.options.retryLimit ?? 8,
-        retryDelay: this.options.retryDelaySeconds ?? 5,
-        retryBackoff: true,
-        expireInSeconds: this.options.expireInSeconds ?? 300,
-        deadLetter: DEAD_STEP_QUEUE,
-      });
+      await this.createQueues();
     })();
     return this.started;
+  }
+
+  /**
+   * pg-boss creates a queue's partition with DDL that deadlocks when two processes do it at the
+   * same moment: the loser retries and then finds the queue there.
+   */
+  private async createQueues(attempt = 1): Promise<void> {
+    try {
+      if (!(await this.boss.getQueue(DEAD_STEP_QUEUE))) await this.boss.createQueue(DEAD_STEP_QUEUE, { name: DEAD_STEP_QUEUE, retentionDays: 30 });
+      if (!(await this.boss.getQueue(STEP_QUEUE))) {
+        await this.boss.createQueue(STEP_QUEUE, {
+          name: STEP_QUEUE,
+          retryLimit: this.options.retryLimit ?? 8,
+          retryDelay: this.options.retryDelaySeconds ?? 5,
+          retryBackoff: true,
+          expireInSeconds: this.options.expireInSeconds ?? 300,
+          deadLetter: DEAD_STEP_QUEUE,
+        });
+      }
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      await this.createQueues(attempt + 1);
+    }
   }
 
   async enqueueStep(job: StepJob, options: { startAfter?: Date; within: SqlExecutor }): Promise<void> {
