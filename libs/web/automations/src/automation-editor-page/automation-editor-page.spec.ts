@@ -177,19 +177,21 @@ describe('the automation editor', () => {
     field('test-addresses').form?.requestSubmit();
     const test = http.expectOne('/api/v1/automations/4/test-send');
     expect(test.request.body).toEqual({ stepId: 'mail', customerId: '7', addresses: ['rosa@shop.example', 'bad'] });
-    test.flush([
-      { address: 'rosa@shop.example', outcome: 'accepted', detail: '250 OK' },
-      { address: 'bad', outcome: 'rejected', detail: 'not an address' },
-    ]);
+    test.flush({
+      items: [
+        { address: 'rosa@shop.example', outcome: 'accepted', detail: '250 OK' },
+        { address: 'bad', outcome: 'rejected', detail: 'not an address' },
+      ],
+    });
     await fixture.whenStable();
     expect(screen.querySelector('.results')?.textContent).toContain('bad: rejected not an address');
 
     field('why-customer').value = '7';
     field('why-customer').form?.requestSubmit();
     TestBed.tick();
-    http.expectOne('/api/v1/automations/4/trace?customerId=7').flush([
-      { at: '2026-11-23T10:00:00.000Z', version: 3, occurrence: 'feed:1', stepId: 'mail', outcome: 'skipped', reason: 'no-consent', explanation: 'No consent for email.', detail: null },
-    ]);
+    http.expectOne('/api/v1/automations/4/why/7').flush({
+      items: [{ at: '2026-11-23T10:00:00.000Z', version: 3, occurrence: 'feed:1', stepId: 'mail', outcome: 'skipped', reason: 'no-consent', explanation: 'No consent for email.', detail: null }],
+    });
     await fixture.whenStable();
     expect(screen.querySelector('[data-trace]')?.textContent).toContain('No consent for email.');
   });

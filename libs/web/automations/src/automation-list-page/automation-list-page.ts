@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { RouterLink } from '@angular/router';
 import type { Automation } from '@marea/contracts';
 import { EmptyState, ErrorState, LoadingState, PageHeader, apiErrorMessage } from '@marea/web/ui';
-import { AutomationsApi, automationItems } from '../automations-api/automations-api';
+import { AutomationsApi } from '../automations-api/automations-api';
 import { triggerWords } from '../flow/flow-words';
 import { RecentSends } from './recent-sends';
 
@@ -17,8 +17,8 @@ import { RecentSends } from './recent-sends';
 })
 export class AutomationListPage {
   private readonly api = inject(AutomationsApi);
-  protected readonly automations = httpResource<Automation[] | { items: Automation[] }>(() => this.api.listUrl);
-  protected readonly items = computed(() => (this.automations.hasValue() ? automationItems(this.automations.value()) : []));
+  protected readonly automations = httpResource<{ items: Automation[] }>(() => this.api.listUrl);
+  protected readonly items = computed(() => (this.automations.hasValue() ? this.automations.value().items : []));
   /** The automation being switched on or off, and a refusal to show. */
   protected readonly switching = signal<string | null>(null);
   protected readonly switchError = signal<string | null>(null);
@@ -30,11 +30,7 @@ export class AutomationListPage {
     this.api.setActive(automation.id, active).subscribe({
       next: (changed) => {
         this.switching.set(null);
-        this.automations.update((body) => {
-          if (!body) return body;
-          const items = automationItems(body).map((item) => (item.id === changed.id ? changed : item));
-          return Array.isArray(body) ? items : { ...body, items };
-        });
+        this.automations.update((body) => body && { items: body.items.map((item) => (item.id === changed.id ? changed : item)) });
       },
       error: (error: unknown) => {
         this.switching.set(null);

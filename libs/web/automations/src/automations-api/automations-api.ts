@@ -6,7 +6,7 @@ import type {
   TestSendRequest,
   TestSendResult,
 } from '@marea/contracts';
-import type { Observable } from 'rxjs';
+import { map, type Observable } from 'rxjs';
 
 const AUTOMATIONS = '/api/v1/automations';
 
@@ -27,7 +27,8 @@ export class AutomationsApi {
   /** Counts per day and per step, `from` and `to` inclusive (YYYY-MM-DD, UTC). */
   readonly statisticsUrl = (id: string, from: string, to: string) => `${this.automationUrl(id)}/statistics?from=${from}&to=${to}`;
   readonly previewUrl = (id: string) => `${this.automationUrl(id)}/preview`;
-  readonly traceUrl = (id: string, customerId: string) => `${this.automationUrl(id)}/trace?customerId=${encodeURIComponent(customerId)}`;
+  /** Why the automation acted or not for a customer (GET, `{ items }`). */
+  readonly whyUrl = (id: string, customerId: string) => `${this.automationUrl(id)}/why/${encodeURIComponent(customerId)}`;
 
   create(draft: AutomationDraftInput): Observable<Automation> {
     return this.http.post<Automation>(AUTOMATIONS, draft);
@@ -44,13 +45,8 @@ export class AutomationsApi {
 
   /** Sends a step's message, rendered for a customer, to a few addresses; one outcome per address. */
   testSend(id: string, request: TestSendRequest): Observable<TestSendResult[]> {
-    return this.http.post<TestSendResult[]>(`${this.automationUrl(id)}/test-send`, request);
+    return this.http.post<{ items: TestSendResult[] }>(`${this.automationUrl(id)}/test-send`, request).pipe(map((body) => body.items));
   }
-}
-
-/** The list route's answer as a list, whether it comes bare or wrapped as `{ items }`. */
-export function automationItems(body: Automation[] | { items: Automation[] }): Automation[] {
-  return Array.isArray(body) ? body : body.items;
 }
 
 /** The last 30 days (UTC) ending today, as the statistics route takes them. */

@@ -1,6 +1,7 @@
 import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import type { AutomationDefinition, AutomationStatistic, AutomationStep } from '@marea/contracts';
+import type { NodeProblems } from '../flow/definition-problems';
 import { flowTree, type FlowNode } from '../flow/flow-tree';
 import { pathWords, stepWords, triggerWords } from '../flow/flow-words';
 
@@ -27,7 +28,7 @@ const SHOWN: readonly AutomationStatistic[] = ['entered', 'sent', 'opened', 'cli
 export class FlowCanvas {
   readonly definition = input.required<AutomationDefinition>();
   readonly selected = input<string | null>(null);
-  readonly problems = input<Record<string, string[]>>({});
+  readonly problems = input<NodeProblems>({});
   readonly counts = input<Record<string, StepCounts>>({});
   readonly nodeSelect = output<string>();
 

@@ -24,8 +24,11 @@ export function problemNode(path: string): string {
   return 'trigger';
 }
 
+/** The problems of each canvas node; a node without problems has no entry. */
+export type NodeProblems = Partial<Record<string, string[]>>;
+
 /** The problems grouped by canvas node, each message prefixed by the field it is about within the node. */
-export function problemsByNode(problems: readonly AutomationProblem[]): Record<string, string[]> {
+export function problemsByNode(problems: readonly AutomationProblem[]): NodeProblems {
   const grouped: Record<string, string[]> = {};
   for (const problem of problems) {
     const node = problemNode(problem.path);

@@ -20,11 +20,11 @@ import { AutomationsApi } from '../automations-api/automations-api';
     @if (trace.error(); as error) {
       <marea-error-state [error]="error" title="The trace could not be loaded" i18n-title="@@automations.why.error" (retry)="trace.reload()" />
     } @else if (trace.hasValue()) {
-      @if (trace.value().length === 0) {
+      @if (trace.value().items.length === 0) {
         <p class="field__help" data-trace-empty i18n="@@automations.why.empty">No decision for this customer: the automation never started for them.</p>
       } @else {
         <ol class="trace" data-trace>
-          @for (entry of trace.value(); track $index) {
+          @for (entry of trace.value().items; track $index) {
             <li [class]="'trace--' + entry.outcome">
               <span class="mono">{{ entry.at | date: 'short' }}</span>
               <strong>{{ entry.stepId }}</strong> (v{{ entry.version }})
@@ -47,8 +47,8 @@ export class WhyTrace {
   private readonly api = inject(AutomationsApi);
   readonly automationId = input.required<string>();
   protected readonly customerId = signal('');
-  protected readonly trace = httpResource<AutomationTraceEntry[]>(() => {
+  protected readonly trace = httpResource<{ items: AutomationTraceEntry[] }>(() => {
     const customerId = this.customerId();
-    return customerId ? this.api.traceUrl(this.automationId(), customerId) : undefined;
+    return customerId ? this.api.whyUrl(this.automationId(), customerId) : undefined;
   });
 }
