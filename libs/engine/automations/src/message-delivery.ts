@@ -1,7 +1,7 @@
 import type { DeliveryOutcome } from '@marea/engine/messaging';
 import type { AutomationEngineDependencies } from './automation-engine-dependencies';
 import type { StoredMessage } from './automation-store';
-import { RetryableDeliveryError } from './retryable-delivery-error';
+import { MessageTakenError, RetryableDeliveryError } from './retryable-delivery-error';
 
 /** The SMTP Message-ID of a message: stable, so a retry of the same decision carries the same. */
 export function smtpMessageId(messageId: string): string {
@@ -17,22 +17,13 @@ export function smtpMessageId(messageId: string): string {
 export async function deliverMessage(deps: AutomationEngineDependencies, customerId: string, message: StoredMessage): Promise<void> {
   if (message.status !== 'queued') return;
   const handOver = () => deps.store.markHandedOver(message.id);
-  const outcome: DeliveryOutcome =
-    message.channel === 'email'
-      ? await deps.email.send(
-          {
-            messageId: smtpMessageId(message.id),
-            from: deps.settings.mailFrom,
-            to: message.address,
-            subject: message.subject,
-            html: message.html,
-            text: message.body,
-            unsubscribeUrl: message.unsubscribeUrl ?? undefined,
-            customerId,
-          },
-          handOver,
-        )
-      : await deps.sms.send({ messageId: message.id, to: message.address, body: message.body, customerId }, handOver);
+  let outcome: DeliveryOutcome;
+  try {
+    outcome = await send(deps, customerId, message, handOver);
+  } catch (error) {
+    if (error instanceof MessageTakenError) return; // the other attempt delivers it
+    throw error;
+  }
   const at = (deps.clock ?? (() => new Date()))();
   switch (outcome.kind) {
     case 'accepted':
@@ -53,4 +44,21 @@ export async function deliverMessage(deps: AutomationEngineDependencies, custome
       });
       return;
   }
+}
+
+function send(deps: AutomationEngineDependencies, customerId: string, message: StoredMessage, handOver: () => Promise<void>): Promise<DeliveryOutcome> {
+  if (message.channel === 'sms') return deps.sms.send({ messageId: message.id, to: message.address, body: message.body, customerId }, handOver);
+  return deps.email.send(
+    {
+      messageId: smtpMessageId(message.id),
+      from: deps.settings.mailFrom,
+      to: message.address,
+      subject: message.subject,
+      html: message.html,
+      text: message.body,
+      unsubscribeUrl: message.unsubscribeUrl ?? undefined,
+      customerId,
+    },
+    handOver,
+  );
 }

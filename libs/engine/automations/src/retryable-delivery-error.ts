@@ -8,3 +8,11 @@ export class RetryableDeliveryError extends Error {
     this.name = 'RetryableDeliveryError';
   }
 }
+
+/** The message is no longer queued: another attempt (a raced or repeated job) has handed it over. */
+export class MessageTakenError extends Error {
+  constructor(readonly messageId: string) {
+    super(`message ${messageId} is not queued: another attempt has it`);
+    this.name = 'MessageTakenError';
+  }
+}

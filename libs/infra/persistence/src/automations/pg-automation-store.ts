@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AutomationDefinition } from '@marea/contracts';
+import { MessageTakenError } from '@marea/engine/automations';
 import type {
   AutomationStore,
   CustomerSnapshot,
@@ -331,7 +332,7 @@ export class PgAutomationStore implements AutomationStore {
        SELECT id FROM handed`,
       [messageId],
     );
-    if ((rows as unknown[]).length === 0) throw new Error(`message ${messageId} is not queued: another attempt has it`);
+    if ((rows as unknown[]).length === 0) throw new MessageTakenError(messageId);
   }
 
   async markSent(messageId: string, providerId: string): Promise<void> {

@@ -1,0 +1,132 @@
+import { DataSource } from 'typeorm';
+import { StepExecutor, enterAutomation } from '@marea/engine/automations';
+import { startSmtpSink, startTwilioFake, useTestDatabase, type SmtpSink, type TwilioFake } from '@marea/testing';
+import type { AssembledAutomationEngine } from '../../apps/api/src/automations/automation-engine-assembly';
+import { assembleAutomationEngine } from '../../apps/api/src/automations/automation-engine-assembly';
+import { campaignEmail, decisions, eventually, givenAutomation, givenCustomers, runsEnded, startEngine } from './automation-test-kit';
+
+jest.setTimeout(90_000);
+
+describe('delivery: retries, races and the other actions', () => {
+  const db = useTestDatabase();
+  let engine: AssembledAutomationEngine | undefined;
+  const closers: (() => Promise<unknown>)[] = [];
+
+  afterEach(async () => {
+    await engine?.close();
+    engine = undefined;
+    for (const close of closers.splice(0)) await close();
+  });
+
+  it('retries an SMTP 4xx with back-off until accepted, and never retries a 5xx', async () => {
+    let refusals = 0;
+    const sink: SmtpSink = await startSmtpSink({
+      reply: (to) => {
+        if (to.startsWith('later') && refusals < 2) {
+          refusals += 1;
+          return { code: 451, message: 'mailbox busy, try later' };
+        }
+        return to.startsWith('never') ? { code: 550, message: 'no such user' } : null;
+      },
+    });
+    closers.push(() => sink.close());
+    const dataSource = db().dataSource;
+    await givenCustomers(dataSource, [
+      { ref: 'later', email: 'later@shop.test', emailConsent: true },
+      { ref: 'never', email: 'never@shop.test', emailConsent: true },
+    ]);
+    const automation = await givenAutomation(dataSource, 'Retry me', campaignEmail());
+    engine = await startEngine(dataSource, { smtpUrl: sink.url });
+    await eventually(() => runsEnded(dataSource, automation), Boolean, 30_000);
+
+    const messages = await dataSource.query(
+      `SELECT c.external_id AS customer, m.status, m.attempts, m.last_error FROM messages m JOIN customers c ON c.id = m.customer_id ORDER BY 1`,
+    );
+    expect(messages).toEqual([
+      { customer: 'later', status: 'sent', attempts: 3, last_error: expect.stringContaining('451') },
+      { customer: 'never', status: 'failed', attempts: 1, last_error: expect.stringContaining('550') },
+    ]);
+    expect(sink.messages.map((mail) => mail.to[0])).toEqual(['later@shop.test']);
+    const [bounce] = await dataSource.query(`SELECT kind, detail FROM message_events WHERE kind = 'bounced'`);
+    expect(bounce).toEqual({ kind: 'bounced', detail: expect.stringContaining('550') });
+  });
+
+  it('two executors racing on one step job record one decision and send one email', async () => {
+    const sink = await startSmtpSink();
+    closers.push(() => sink.close());
+    const dataSource = db().dataSource;
+    const ids = await givenCustomers(dataSource, [{ ref: 'race', email: 'race@shop.test', emailConsent: true }]);
+    const automation = await givenAutomation(dataSource, 'Race', { ...campaignEmail(), trigger: { kind: 'segment-entered', segmentCode: 'race' } });
+
+    // Two engines over two connection pools, as two processes would have; neither polls.
+    const url = (dataSource.options as { url: string }).url;
+    const second = new DataSource({ type: 'postgres', url, extra: { max: 4 } });
+    await second.initialize();
+    closers.push(() => second.destroy());
+    const options = {
+      messaging: { SMTP_URL: sink.url, MAIL_FROM: 'Tienda <news@shop.test>' },
+      caps: { email: null, sms: null },
+      publicUrl: 'https://shop.test',
+      secret: 'a test secret that is long enough for signing',
+    };
+    const one = await assembleAutomationEngine(dataSource, options);
+    const two = await assembleAutomationEngine(second, options);
+    closers.push(() => one.close(), () => two.close());
+
+    const [live] = await one.deps.store.liveAutomations(['segment-entered']);
+    await Promise.all([enterAutomation(one.deps, live, ids['race'], 'segment:9', {}), enterAutomation(two.deps, live, ids['race'], 'segment:9', {})]);
+    const [run] = await dataSource.query(`SELECT id::text FROM automation_runs WHERE automation_id = $1`, [automation]);
+    const job = { runId: run.id, stepId: 'mail' };
+    await Promise.all([new StepExecutor(one.deps).execute(job), new StepExecutor(two.deps).execute(job), new StepExecutor(one.deps).execute(job)]);
+
+    expect(await decisions(dataSource, automation)).toEqual([
+      { customer: 'race', step: '$entry', outcome: 'acted', reason: 'entered' },
+      { customer: 'race', step: 'mail', outcome: 'acted', reason: 'sent' },
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sink.messages.map((mail) => mail.to[0])).toEqual(['race@shop.test']);
+    expect((await dataSource.query(`SELECT status FROM automation_runs WHERE id = $1`, [run.id]))[0].status).toBe('completed');
+  });
+
+  it('a flow branches on a rule, texts, creates the manager a task, updates attributes and notifies, each once', async () => {
+    const sink = await startSmtpSink();
+    const twilio: TwilioFake = await startTwilioFake({ reply: (to) => (to === '+15550000000' ? { status: 400, code: 21211, message: 'invalid number' } : null) });
+    closers.push(() => sink.close(), () => twilio.close());
+    const dataSource = db().dataSource;
+    await givenCustomers(dataSource, [
+      { ref: 'flow-ana', phone: '+34611111111', smsConsent: true, emailConsent: true, firstName: 'Ana' },
+      { ref: 'flow-bad', phone: '+15550000000', smsConsent: true },
+    ]);
+    const automation = await givenAutomation(dataSource, 'VIP care', {
+      version: 1,
+      trigger: {
+        kind: 'once',
+        at: new Date(Date.now() - 1000).toISOString(),
+        audience: { version: 1, match: 'all', conditions: [{ kind: 'customer_field', field: 'external_id', test: { op: 'starts_with', value: 'flow-' } }] },
+      },
+      start: 'has-phone',
+      steps: {
+        'has-phone': {
+          kind: 'branch',
+          rule: { version: 1, match: 'all', conditions: [{ kind: 'customer_field', field: 'phone', test: { op: 'starts_with', value: '+34' } }] },
+          then: 'text',
+          else: 'task',
+        },
+        text: { kind: 'action', action: { kind: 'sms', text: 'Hola {{customer.firstName}}, 20% para ti' }, next: 'tag' },
+        tag: { kind: 'action', action: { kind: 'update-attributes', operations: [{ op: 'add-tag', tag: 'vip-texted' }] }, next: 'note' },
+        note: { kind: 'action', action: { kind: 'notify', userId: null, message: '{{customer.firstName}} got the VIP text' } },
+        task: { kind: 'action', action: { kind: 'task', title: 'Call {{customer.firstName}}', description: 'No Spanish phone', dueInDays: 2, priority: 'high' } },
+      },
+    });
+    engine = await startEngine(dataSource, { smtpUrl: sink.url, twilio });
+    await eventually(() => runsEnded(dataSource, automation), Boolean, 30_000);
+
+    expect(twilio.messages.map((sms) => [sms.to, sms.body])).toEqual([['+34611111111', 'Hola Ana, 20% para ti']]);
+    const [ana] = await dataSource.query(`SELECT tags FROM customers WHERE external_id = 'flow-ana'`);
+    expect(ana.tags).toContain('vip-texted');
+    const tasks = await dataSource.query(`SELECT t.title, t.priority, t.source_automation_name FROM tasks t JOIN customers c ON c.id = t.customer_id WHERE c.external_id = 'flow-bad'`);
+    expect(tasks).toEqual([{ title: 'Call flow-bad', priority: 'high', source_automation_name: 'VIP care' }]);
+    const steps = (await decisions(dataSource, automation)).map((d) => `${d.customer}:${d.step}:${d.reason}`);
+    expect(steps).toEqual(['flow-ana:$entry:entered', 'flow-ana:text:sent', 'flow-ana:tag:sent', 'flow-ana:note:sent', 'flow-bad:$entry:entered', 'flow-bad:task:sent']);
+  });
+});
