@@ -39,7 +39,7 @@ describe('Marea app routes', () => {
   it('opens on the overview inside the shell, with the brand, the navigation of an admin and the user menu', async () => {
     const { page, http } = await open('/', 'admin');
     expect(page.querySelector('marea-brand-mark')?.textContent).toContain('Marea');
-    expect([...page.querySelectorAll('nav a')].map((link) => link.textContent?.trim())).toEqual(['Overview', 'Customers', 'Segments', 'Automations', 'Tasks', 'Data import', 'Users', 'API keys']);
+    expect([...page.querySelectorAll('nav a')].map((link) => link.textContent?.trim())).toEqual(['Overview', 'Customers', 'Segments', 'Automations', 'Tasks', 'Messages', 'Data import', 'Users', 'API keys']);
     expect(page.querySelector('[data-user-menu]')?.textContent).toContain('rosa@shop.example');
     expect(page.querySelector('h1')?.textContent).toBe('Overview');
     http.expectOne('/api/v1/overview');
