@@ -196,13 +196,27 @@ describe('the automation editor', () => {
     expect(screen.querySelector('[data-trace]')?.textContent).toContain('No consent for email.');
   });
 
-  it("shows the server's message when a save is refused", async () => {
+  it("shows the server's message when a save is refused, and its problems on their node until the next edit", async () => {
     await openWelcome();
     await click(button('Save a new version'));
     http
       .expectOne('/api/v1/automations/4')
-      .flush({ error: { code: 'INVALID_AUTOMATION', message: 'The automation is not valid: steps.mail.action.template.html: unclosed {{#if}}.' } }, { status: 422, statusText: 'Unprocessable Entity' });
+      .flush(
+        {
+          error: {
+            code: 'INVALID_AUTOMATION',
+            message: 'The automation is not valid: definition.steps.mail.action.template.html: unclosed {{#if}}.',
+            details: [{ field: 'definition.steps.mail.action.template.html', message: 'unclosed {{#if}}' }],
+          },
+        },
+        { status: 400, statusText: 'Bad Request' },
+      );
     await fixture.whenStable();
     expect(screen.querySelector('.save-error')?.textContent).toContain('unclosed {{#if}}');
+    expect(node('mail').textContent).toContain('action.template.html: unclosed {{#if}}');
+
+    await click(node('mail'));
+    await type('step-html', '<p>Hola</p>');
+    expect(node('mail').textContent).not.toContain('unclosed');
   });
 });

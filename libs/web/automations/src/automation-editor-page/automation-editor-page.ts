@@ -1,12 +1,13 @@
 import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import type { Automation, AutomationDefinition, AutomationStatistics, AutomationStep, SegmentCatalogue } from '@marea/contracts';
+import type { Automation, AutomationDefinition, AutomationProblem, AutomationStatistics, AutomationStep, SegmentCatalogue } from '@marea/contracts';
 import { ErrorState, LoadingState, PageHeader, apiErrorMessage } from '@marea/web/ui';
 import { AddStep } from '../add-step/add-step';
 import { AutomationsApi, last30Days } from '../automations-api/automations-api';
 import { FlowCanvas } from '../flow-canvas/flow-canvas';
 import { definitionProblems, problemsByNode } from '../flow/definition-problems';
+import { refusedProblems } from '../flow/refused-problems';
 import { insertStep, removeStep, type InsertionPoint, type NewStepKind } from '../flow/flow-edits';
 import { MessageTools } from '../message-tools/message-tools';
 import { StepPanel } from '../step-panel/step-panel';
@@ -60,10 +61,12 @@ export class AutomationEditorPage {
   protected readonly saveError = signal<string | null>(null);
   protected readonly triedToSave = signal(false);
   protected readonly notice = signal<string | null>(null);
+  /** What the server found in the last refused save (template syntax …); gone with the next edit. */
+  private readonly refused = signal<AutomationProblem[]>([]);
 
   protected readonly catalogue = computed(() => (this.values.hasValue() ? this.values.value() : null));
   protected readonly problems = computed(() => definitionProblems(this.definition()));
-  protected readonly nodeProblems = computed(() => problemsByNode(this.problems()));
+  protected readonly nodeProblems = computed(() => problemsByNode([...this.problems(), ...this.refused()]));
   protected readonly nameProblem = computed(() => (this.name().trim() ? null : $localize`:@@automations.editor.nameNeeded:Give the automation a name.`));
   protected readonly counts = computed(() => (this.statistics.hasValue() ? stepCounts(this.statistics.value()) : {}));
   protected readonly selectedStep = computed((): AutomationStep | null => this.definition().steps[this.selected()] ?? null);
@@ -101,23 +104,29 @@ export class AutomationEditorPage {
   }
 
   protected setStep(step: AutomationStep): void {
-    const id = this.selected();
-    this.definition.update((definition) => ({ ...definition, steps: { ...definition.steps, [id]: step } }));
+    const definition = this.definition();
+    this.change({ ...definition, steps: { ...definition.steps, [this.selected()]: step } });
   }
 
   protected patch(patch: Partial<AutomationDefinition>): void {
-    this.definition.update((definition) => ({ ...definition, ...patch }));
+    this.change({ ...this.definition(), ...patch });
   }
 
   protected add(event: { point: InsertionPoint; kind: NewStepKind }): void {
     const { definition, id } = insertStep(this.definition(), event.point, event.kind);
-    this.definition.set(definition);
+    this.change(definition);
     this.selected.set(id);
   }
 
   protected remove(): void {
-    this.definition.set(removeStep(this.definition(), this.selected()));
+    this.change(removeStep(this.definition(), this.selected()));
     this.selected.set('trigger');
+  }
+
+  /** Every edit of the flow: the server's problems were about the flow it saw, the browser's follow the edit. */
+  private change(definition: AutomationDefinition): void {
+    this.definition.set(definition);
+    this.refused.set([]);
   }
 
   protected save(): void {
@@ -134,7 +143,10 @@ export class AutomationEditorPage {
         this.notice.set($localize`:@@automations.editor.saved:Saved as version ${automation.currentVersion}:version:.`);
         if (id === undefined) void this.router.navigate(['/automations', automation.id], { replaceUrl: true });
       },
-      error: (error: unknown) => this.fail(error),
+      error: (error: unknown) => {
+        this.fail(error);
+        this.refused.set(refusedProblems(error));
+      },
     });
   }
 
