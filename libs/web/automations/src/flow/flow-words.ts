@@ -7,6 +7,12 @@ export function durationWords(minutes: number): string {
   return $localize`:@@automations.words.minutes:${minutes}:count: minute(s)`;
 }
 
+/** An instant in the reader's time zone, or as written when it is not one yet (a half-typed value). */
+function moment(at: string): string {
+  const time = Date.parse(at);
+  return Number.isNaN(time) ? at : new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(time);
+}
+
 /** What starts the automation, in a sentence for the list and the canvas. */
 export function triggerWords(trigger: AutomationTrigger): string {
   switch (trigger.kind) {
@@ -31,7 +37,7 @@ export function triggerWords(trigger: AutomationTrigger): string {
         ? $localize`:@@automations.trigger.dateBefore:${trigger.daysBefore}:days: day(s) before ${trigger.field}:field:`
         : $localize`:@@automations.trigger.date:On ${trigger.field}:field:`;
     case 'once':
-      return $localize`:@@automations.trigger.once:Once, at ${trigger.at}:at:`;
+      return $localize`:@@automations.trigger.once:Once, at ${moment(trigger.at)}:at:`;
   }
 }
 
