@@ -1,8 +1,7 @@
 import { DataSource } from 'typeorm';
 import { StepExecutor, enterAutomation } from '@marea/engine/automations';
 import { startSmtpSink, startTwilioFake, useTestDatabase, type SmtpSink, type TwilioFake } from '@marea/testing';
-import type { AssembledAutomationEngine } from '../../apps/api/src/automations/automation-engine-assembly';
-import { assembleAutomationEngine } from '../../apps/api/src/automations/automation-engine-assembly';
+import { assembleAutomationEngine, type AssembledAutomationEngine } from '@marea/infra/jobs';
 import { campaignEmail, decisions, eventually, givenAutomation, givenCustomers, runsEnded, startEngine } from './automation-test-kit';
 
 jest.setTimeout(90_000);

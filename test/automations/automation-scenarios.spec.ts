@@ -1,6 +1,6 @@
 import { startSmtpSink, useTestDatabase, type SmtpSink } from '@marea/testing';
 import { enterAutomation } from '@marea/engine/automations';
-import type { AssembledAutomationEngine } from '../../apps/api/src/automations/automation-engine-assembly';
+import type { AssembledAutomationEngine } from '@marea/infra/jobs';
 import { campaignEmail, decisions, eventually, givenAutomation, givenCustomers, runsEnded, startEngine } from './automation-test-kit';
 
 jest.setTimeout(60_000);
@@ -113,12 +113,12 @@ describe('policies: caps, quiet hours, re-entry, and the other actions', () => {
     await eventually(() => runsEnded(dataSource, dropping), Boolean);
     const deferral = await eventually(
       () =>
-        dataSource.query(
+        dataSource.query<{ reason: string; until: Date }[]>(
           `SELECT f.reason, f.until FROM automation_deferrals f JOIN automation_runs r ON r.id = f.run_id JOIN customers c ON c.id = r.customer_id
            WHERE r.automation_id = $1 AND c.external_id = 'quiet-ana'`,
           [deferring],
         ),
-      (rows: unknown[]) => rows.length === 1,
+      (rows) => rows.length === 1,
     );
 
     expect((await decisions(dataSource, dropping)).filter((d) => d.step === 'mail' && d.customer === 'quiet-ana')).toEqual([{ customer: 'quiet-ana', step: 'mail', outcome: 'skipped', reason: 'quiet-hours-dropped' }]);

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { AutomationDefinition, type AutomationDefinitionInput } from '@marea/contracts';
-import { assembleAutomationEngine, type AssembledAutomationEngine } from '../../apps/api/src/automations/automation-engine-assembly';
+import { assembleAutomationEngine, type AssembledAutomationEngine } from '@marea/infra/jobs';
 
 export interface ShopCustomer {
   readonly ref: string;

@@ -77,7 +77,7 @@ describe('exactly once through crashes', () => {
       engines.push(engine.child);
       return engine;
     };
-    let pair = [start(), start()];
+    const pair = [start(), start()];
     await Promise.all(pair.map((engine) => engine.ready));
 
     // Kill one engine mid-work, then the other, five times over, restarting each at once.

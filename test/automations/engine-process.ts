@@ -4,7 +4,7 @@
  * Jobs a killed process held expire after EXPIRE_SECONDS and are retried by the survivors.
  */
 import { DataSource } from 'typeorm';
-import { assembleAutomationEngine } from '../../apps/api/src/automations/automation-engine-assembly';
+import { assembleAutomationEngine } from '@marea/infra/jobs';
 
 async function main(): Promise<void> {
   const url = process.env['DATABASE_URL'];

@@ -1,6 +1,6 @@
 import { Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import type { AutomationEngineDependencies } from '@marea/engine/automations';
-import type { AssembledAutomationEngine } from './automation-engine-assembly';
+import type { AssembledAutomationEngine } from '@marea/infra/jobs';
 
 /**
  * This process's automation engine: trigger sources and step workers, started after boot when

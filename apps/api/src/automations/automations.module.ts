@@ -4,7 +4,7 @@ import type { FrequencyCap } from '@marea/domain/automations';
 import { PgAutomationCatalogue } from '@marea/infra/persistence';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/app-config';
-import { assembleAutomationEngine } from './automation-engine-assembly';
+import { assembleAutomationEngine } from '@marea/infra/jobs';
 import { AutomationEngineHost } from './automation-engine.host';
 import { AutomationsController } from './automations.controller';
 

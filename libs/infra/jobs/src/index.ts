@@ -1,1 +1,2 @@
 export * from './pg-boss-job-queue';
+export * from './automation-engine-assembly';

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { AutomationEngine, type AutomationEngineDependencies, type AutomationSettings } from '@marea/engine/automations';
 import { ShopSegmentRules } from '@marea/engine/segments';
-import { PgBossJobQueue, type PgBossJobQueueOptions } from '@marea/infra/jobs';
+import { PgBossJobQueue, type PgBossJobQueueOptions } from './pg-boss-job-queue';
 import { createEmailChannel, createSmsChannel, HandlebarsMessageRenderer, type MessagingConfig } from '@marea/infra/messaging';
 import { PgMessageEventRecorder, PgSuppressionList, setUpMessageTracking } from '@marea/infra/tracking';
 import {
