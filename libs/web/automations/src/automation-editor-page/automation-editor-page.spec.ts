@@ -124,6 +124,38 @@ describe('the automation editor', () => {
     expect(node('sms')).not.toBeNull();
   });
 
+  it('tags the customer after the welcome mail, and counts a point more of loyalty', async () => {
+    await openWelcome();
+    await click(node('mail'));
+    (field('add-step-kind') as unknown as HTMLSelectElement).value = 'update-attributes';
+    await click(button('Add'));
+    const tag = screen.querySelector('[aria-label="Tag of change 1"]') as HTMLInputElement;
+    tag.value = 'welcomed';
+    tag.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+    await click(button('Add a change'));
+    const kind = screen.querySelector('[aria-label="Kind of change 2"]') as HTMLSelectElement;
+    kind.value = 'increment';
+    kind.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+    const fieldOfChange = screen.querySelector('[aria-label="Field of change 2"]') as HTMLInputElement;
+    fieldOfChange.value = 'attributes.loyalty_points';
+    fieldOfChange.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+    expect(node('update-attributes').textContent).toContain('Update the profile (2 change(s))');
+
+    await click(button('Save a new version'));
+    const save = http.expectOne('/api/v1/automations/4');
+    expect((save.request.body as AutomationDraft).definition.steps['update-attributes']).toEqual({
+      kind: 'action',
+      next: 'wait',
+      action: { kind: 'update-attributes', operations: [{ op: 'add-tag', tag: 'welcomed' }, { op: 'increment', field: 'attributes.loyalty_points', by: 1 }] },
+    });
+    expect((save.request.body as AutomationDraft).definition.steps['mail']).toMatchObject({ next: 'update-attributes' });
+    save.flush({ ...welcome, currentVersion: 4 });
+    await fixture.whenStable();
+  });
+
   it('counts SMS segments as the marketer types, GSM-7 or UCS-2', async () => {
     await openWelcome();
     await click(node('sms'));

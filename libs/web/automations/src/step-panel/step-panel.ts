@@ -143,6 +143,21 @@ export class StepPanel {
     return operation as Record<string, unknown>;
   }
 
+  /** The accessible name of a control of the profile change at `index` (the row shows no labels). */
+  protected operationLabel(control: 'change' | 'kind' | 'tag' | 'field' | 'value' | 'by' | 'remove', index: number): string {
+    const n = index + 1;
+    const labels = {
+      change: $localize`:@@automations.update.change:Change ${n}:n:`,
+      kind: $localize`:@@automations.update.kind:Kind of change ${n}:n:`,
+      tag: $localize`:@@automations.update.tag:Tag of change ${n}:n:`,
+      field: $localize`:@@automations.update.field:Field of change ${n}:n:`,
+      value: $localize`:@@automations.update.value:Value of change ${n}:n:`,
+      by: $localize`:@@automations.update.by:Increment of change ${n}:n:`,
+      remove: $localize`:@@automations.update.remove:Remove change ${n}:n:`,
+    };
+    return labels[control];
+  }
+
   /** A number typed in a field: NaN for an empty or half-typed one, which the schema then refuses by name. */
   protected number(value: string): number {
     return value.trim() === '' ? Number.NaN : Number(value);
