@@ -129,3 +129,78 @@ describe('delivery: retries, races and the other actions', () => {
     expect(steps).toEqual(['flow-ana:$entry:entered', 'flow-ana:text:sent', 'flow-ana:tag:sent', 'flow-ana:note:sent', 'flow-bad:$entry:entered', 'flow-bad:task:sent']);
   });
 });
+
+describe('events: custom-event triggers, waits keyed on the trigger, goals', () => {
+  const db = useTestDatabase();
+  let engine: AssembledAutomationEngine | undefined;
+  let sink: SmtpSink;
+
+  beforeEach(async () => {
+    sink = await startSmtpSink();
+  });
+  afterEach(async () => {
+    await engine?.close();
+    engine = undefined;
+    await sink.close();
+  });
+
+  it('a cart event starts a run that waits for the checkout of that same cart, then mails a thank-you', async () => {
+    const dataSource = db().dataSource;
+    const ids = await givenCustomers(dataSource, [
+      { ref: 'cart-ana', emailConsent: true, firstName: 'Ana' },
+      { ref: 'cart-bo', emailConsent: true, firstName: 'Bo' },
+    ]);
+    const automation = await givenAutomation(dataSource, 'Cart follow-up', {
+      version: 1,
+      trigger: { kind: 'custom-event', eventName: 'add_to_cart', properties: [{ key: 'total', type: 'number', test: { op: 'gte', value: 50 } }] },
+      reEntry: { kind: 'every-time' },
+      start: 'checkout',
+      steps: {
+        checkout: { kind: 'wait-for-event', eventName: 'checkout', key: 'cartId', timeoutMinutes: 60, next: 'thanks', onTimeout: null },
+        thanks: { kind: 'action', action: { kind: 'email', template: { subject: 'Thanks for cart {{trigger.cartId}}', html: '<p>Thanks</p>', text: 'Thanks' } } },
+      },
+    });
+    engine = await startEngine(dataSource, { smtpUrl: sink.url });
+    await eventually(() => dataSource.query(`SELECT 1 FROM automation_trigger_cursors WHERE source = 'trigger:events'`), (rows: unknown[]) => rows.length === 1);
+
+    let n = 0;
+    const event = (customer: string, type: string, properties: Record<string, unknown>) =>
+      dataSource.query(`INSERT INTO events (external_id, customer_id, type, occurred_at, properties) VALUES ($1, $2, $3, now(), $4)`, [
+        `e-${(n += 1)}`,
+        ids[customer],
+        type,
+        JSON.stringify(properties),
+      ]);
+    await event('cart-ana', 'add_to_cart', { cartId: 'A1', total: 80 });
+    await event('cart-bo', 'add_to_cart', { cartId: 'B1', total: 20 }); // below the filter: no run
+    await eventually(() => dataSource.query(`SELECT key_value FROM automation_waits`), (rows: unknown[]) => rows.length === 1);
+    await event('cart-ana', 'checkout', { cartId: 'OTHER' }); // another cart: still waiting
+    await event('cart-ana', 'checkout', { cartId: 'A1' });
+
+    const [mail] = await sink.waitFor(1);
+    expect(mail).toMatchObject({ to: ['cart-ana@shop.test'], subject: 'Thanks for cart A1' });
+    await eventually(() => runsEnded(dataSource, automation), Boolean);
+    expect(await dataSource.query(`SELECT c.external_id FROM automation_runs r JOIN customers c ON c.id = r.customer_id WHERE r.automation_id = $1`, [automation])).toEqual([
+      { external_id: 'cart-ana' },
+    ]);
+  });
+
+  it('a run ends when its goal is reached, before the next step', async () => {
+    const dataSource = db().dataSource;
+    const ids = await givenCustomers(dataSource, [{ ref: 'goal-ana', emailConsent: true }]);
+    await dataSource.query(`INSERT INTO events (external_id, customer_id, type, occurred_at, properties) VALUES ('goal-1', $1, 'subscribed', now() + interval '1 second', '{}')`, [ids['goal-ana']]);
+    const automation = await givenAutomation(dataSource, 'Until subscribed', {
+      ...campaignEmail(),
+      trigger: { kind: 'segment-entered', segmentCode: 'leads' },
+      goal: { kind: 'event', eventName: 'subscribed' },
+    });
+    engine = await startEngine(dataSource, { smtpUrl: sink.url });
+    const [live] = await engine.deps.store.liveAutomations(['segment-entered']);
+    await enterAutomation(engine.deps, live, ids['goal-ana'], 'segment:goal', {});
+    await eventually(() => runsEnded(dataSource, automation), Boolean);
+
+    expect((await decisions(dataSource, automation)).map((d) => `${d.step}:${d.reason}`)).toEqual(['$entry:entered', 'mail:goal-reached']);
+    expect((await dataSource.query(`SELECT status FROM automation_runs WHERE automation_id = $1`, [automation]))[0].status).toBe('goal-reached');
+    expect(sink.messages).toEqual([]);
+  });
+});
