@@ -156,6 +156,27 @@ describe('the automation editor', () => {
     await fixture.whenStable();
   });
 
+  it('lets a customer through at most once a month, and ends the run when they order', async () => {
+    await openWelcome();
+    await click(node('conditions'));
+    const reEntry = field('re-entry') as unknown as HTMLSelectElement;
+    reEntry.value = 'at-most-once-per';
+    reEntry.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+    expect(field('re-entry-days').value).toBe('30');
+    const goal = field('goal-kind') as unknown as HTMLSelectElement;
+    goal.value = 'event';
+    goal.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+    expect(node('conditions').textContent).toContain('Every customer, until “order”');
+
+    await click(button('Save a new version'));
+    const save = http.expectOne('/api/v1/automations/4');
+    expect((save.request.body as AutomationDraft).definition).toMatchObject({ reEntry: { kind: 'at-most-once-per', days: 30 }, goal: { kind: 'event', eventName: 'order' } });
+    save.flush({ ...welcome, currentVersion: 4 });
+    await fixture.whenStable();
+  });
+
   it('counts SMS segments as the marketer types, GSM-7 or UCS-2', async () => {
     await openWelcome();
     await click(node('sms'));

@@ -35,10 +35,13 @@ export class FlowCanvas {
   protected readonly tree = computed(() => flowTree(this.definition()));
   protected readonly triggerText = computed(() => triggerWords(this.definition().trigger));
   protected readonly conditionsText = computed(() => {
-    const rule = this.definition().entryConditions;
-    return rule
+    const { entryConditions: rule, goal } = this.definition();
+    const who = rule
       ? $localize`:@@automations.canvas.conditions:Only customers matching ${rule.conditions.length}:count: condition(s)`
       : $localize`:@@automations.canvas.everyone:Every customer`;
+    if (!goal) return who;
+    const until = goal.kind === 'event' ? $localize`:@@automations.canvas.goalEvent:until “${goal.eventName}:event:”` : $localize`:@@automations.canvas.goalRule:until they match the goal`;
+    return `${who}, ${until}`;
   });
   protected readonly stepWords = stepWords;
   protected readonly pathWords = pathWords;

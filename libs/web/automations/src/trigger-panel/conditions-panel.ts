@@ -3,10 +3,12 @@ import type { AutomationDefinition, SegmentCatalogue } from '@marea/contracts';
 import { RuleBuilder, emptyRule, type DraftRule } from '@marea/web/rule-builder';
 
 type ReEntry = AutomationDefinition['reEntry'];
+type Goal = AutomationDefinition['goal'];
 
 /**
  * The side panel of the entry node: which customers may start a run (any segment condition, in
- * the rule builder) and how often one customer may go through the flow again.
+ * the rule builder), how often one customer may go through the flow again, and the goal that
+ * ends a run early once reached.
  */
 @Component({
   selector: 'marea-conditions-panel',
@@ -43,6 +45,24 @@ type ReEntry = AutomationDefinition['reEntry'];
       </div>
     }
     <p class="field__help" i18n="@@automations.reEntry.help">Never two runs of this automation at once for one customer.</p>
+    <div class="field">
+      <label for="goal-kind" i18n="@@automations.goal">Goal: the run ends when the customer…</label>
+      <select id="goal-kind" [value]="goal()?.kind ?? 'none'" (change)="setGoalKind($any($event.target).value)">
+        <option value="none" i18n="@@automations.goal.none">No goal: the run goes to the end</option>
+        <option value="event" i18n="@@automations.goal.event">…does something (an event)</option>
+        <option value="segment" i18n="@@automations.goal.segment">…matches conditions</option>
+      </select>
+    </div>
+    @if (goal(); as goal) {
+      @if (goal.kind === 'event') {
+        <div class="field">
+          <label for="goal-event" i18n="@@automations.goal.eventName">Event name</label>
+          <input id="goal-event" placeholder="order" [value]="goal.eventName" (input)="goalChange.emit({ kind: 'event', eventName: $any($event.target).value })" />
+        </div>
+      } @else if (catalogue(); as catalogue) {
+        <marea-rule-builder [rule]="$any(goal.rule)" (ruleChange)="goalChange.emit({ kind: 'segment', rule: $any($event) })" [catalogue]="catalogue" />
+      }
+    }
   `,
   styleUrl: '../automation-editor-page/panel.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -54,10 +74,18 @@ export class ConditionsPanel {
   readonly problems = input<readonly string[]>([]);
   readonly conditionsChange = output<DraftRule | null>();
   readonly reEntryChange = output<ReEntry>();
+  readonly goal = input.required<Goal>();
+  readonly goalChange = output<Goal>();
   protected readonly emptyRule = emptyRule;
 
   protected setKind(kind: ReEntry['kind']): void {
     this.reEntryChange.emit(kind === 'at-most-once-per' ? { kind, days: 30 } : { kind });
+  }
+
+  protected setGoalKind(kind: 'none' | 'event' | 'segment'): void {
+    if (kind === 'none') this.goalChange.emit(null);
+    else if (kind === 'event') this.goalChange.emit({ kind, eventName: 'order' });
+    else this.goalChange.emit({ kind, rule: emptyRule() as never });
   }
 
   protected setDays(value: string): void {
