@@ -204,3 +204,44 @@ describe('events: custom-event triggers, waits keyed on the trigger, goals', () 
     expect(sink.messages).toEqual([]);
   });
 });
+
+describe('dates of the customer', () => {
+  const db = useTestDatabase();
+  let engine: AssembledAutomationEngine | undefined;
+  let sink: SmtpSink;
+
+  beforeEach(async () => {
+    sink = await startSmtpSink();
+  });
+  afterEach(async () => {
+    await engine?.close();
+    engine = undefined;
+    await sink.close();
+  });
+
+  it('a birthday automation mails three days before the birthday, whatever the year, once that day', async () => {
+    const dataSource = db().dataSource;
+    const ids = await givenCustomers(dataSource, [
+      { ref: 'bday-soon', emailConsent: true },
+      { ref: 'bday-today', emailConsent: true },
+      { ref: 'bday-none', emailConsent: true },
+    ]);
+    const [{ soon, today }] = await dataSource.query(
+      `SELECT to_char((now() AT TIME ZONE timezone)::date + 3 - interval '30 years', 'YYYY-MM-DD') AS soon,
+              to_char((now() AT TIME ZONE timezone)::date - interval '20 years', 'YYYY-MM-DD') AS today FROM account`,
+    );
+    await dataSource.query(`UPDATE customers SET birth_date = $2 WHERE id = $1`, [ids['bday-soon'], soon]);
+    await dataSource.query(`UPDATE customers SET birth_date = $2 WHERE id = $1`, [ids['bday-today'], today]);
+    const automation = await givenAutomation(dataSource, 'Birthday', {
+      ...campaignEmail(),
+      trigger: { kind: 'customer-date', field: 'birth_date', daysBefore: 3 },
+      reEntry: { kind: 'every-time' },
+    });
+    engine = await startEngine(dataSource, { smtpUrl: sink.url });
+    await eventually(() => runsEnded(dataSource, automation), Boolean);
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // the source polls again: the day is already done
+
+    expect(sink.messages.map((mail) => mail.to[0])).toEqual(['bday-soon@shop.test']);
+    expect((await decisions(dataSource, automation)).map((d) => `${d.customer}:${d.step}`)).toEqual(['bday-soon:$entry', 'bday-soon:mail']);
+  });
+});

@@ -97,7 +97,13 @@ describe('exactly once through crashes', () => {
       async () => sink.messages.length,
       (count) => count >= MESSAGES,
       120_000,
-    );
+    ).catch(async (error) => {
+      // Say where the missing ones are: messages not sent, runs still active, jobs not done.
+      const messages = await dataSource.query(`SELECT status, count(*)::int AS n FROM messages GROUP BY 1`);
+      const runs = await dataSource.query(`SELECT status, current_step, count(*)::int AS n FROM automation_runs GROUP BY 1, 2`);
+      const jobs = await dataSource.query(`SELECT name, state, retry_count, count(*)::int AS n FROM pgboss.job WHERE state <> 'completed' GROUP BY 1, 2, 3`);
+      throw new Error(`${(error as Error).message}\nmessages ${JSON.stringify(messages)}\nruns ${JSON.stringify(runs)}\njobs ${JSON.stringify(jobs)}`);
+    });
     // Let stragglers (retried jobs of killed processes) run, so a duplicate would show.
     await eventually(
       async () => (await dataSource.query(`SELECT count(*)::int AS n FROM automation_runs WHERE automation_id = $1 AND status = 'active'`, [automation]))[0].n,

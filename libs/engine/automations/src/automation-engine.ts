@@ -1,7 +1,7 @@
 import type { AutomationEngineDependencies } from './automation-engine-dependencies';
 import type { SegmentFeed } from './segment-feed';
 import { StepExecutor } from './step-executor';
-import { EventTriggerSource, ScheduleTriggerSource, SegmentTriggerSource, type TriggerSource } from './trigger-sources';
+import { CustomerDateTriggerSource, EventTriggerSource, ScheduleTriggerSource, SegmentTriggerSource, type TriggerSource } from './trigger-sources';
 
 export interface AutomationEngineOptions {
   /** How long a trigger source rests after a poll that found nothing. */
@@ -30,6 +30,7 @@ export class AutomationEngine {
     this.sources = [
       { name: 'segment feed', source: new SegmentTriggerSource(deps, feed) },
       { name: 'schedules', source: new ScheduleTriggerSource(deps) },
+      { name: 'customer dates', source: new CustomerDateTriggerSource(deps) },
       { name: 'events', source: new EventTriggerSource(deps, this.executor, 'events') },
       { name: 'orders', source: new EventTriggerSource(deps, this.executor, 'orders') },
     ];

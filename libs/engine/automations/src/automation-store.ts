@@ -91,6 +91,11 @@ export interface AutomationStore {
   latestTriggerEventId(source: 'events' | 'orders'): Promise<string>;
   triggerEventsAfter(source: 'events' | 'orders', afterId: string, limit: number): Promise<TriggerEvent[]>;
 
+  /** Today's calendar day (YYYY-MM-DD) in the account's time zone. */
+  accountToday(): Promise<string>;
+  /** Customers with a value in a date field (`birth_date` or `attributes.<name>`), as YYYY-MM-DD. */
+  customerDates(field: string): Promise<{ customerId: string; date: string }[]>;
+
   run(runId: string): Promise<RunState | null>;
   customer(customerId: string): Promise<CustomerSnapshot | null>;
   ruleHolds(rule: CompiledRule, customerId: string): Promise<boolean>;

@@ -1,4 +1,4 @@
-import { nextCronOccurrence } from '@marea/domain/automations';
+import { isAnniversaryInDays, nextCronOccurrence } from '@marea/domain/automations';
 import type { AutomationEngineDependencies } from './automation-engine-dependencies';
 import type { LiveAutomation } from './automation-store';
 import { enterAutomation } from './automation-entry';
@@ -100,6 +100,33 @@ export class ScheduleTriggerSource implements TriggerSource {
     const after = fired ? new Date(fired) : new Date(`${trigger.startDate}T00:00:00Z`);
     const next = nextCronOccurrence(trigger.cron, trigger.timeZone, after);
     return next <= now ? next : null;
+  }
+}
+
+/**
+ * Dates of the customer (a birthday, a date custom field), N days before, ignoring the year: once
+ * a day (the account's calendar day), every customer whose date comes round enters, the day as
+ * occurrence.
+ */
+export class CustomerDateTriggerSource implements TriggerSource {
+  constructor(private readonly deps: AutomationEngineDependencies) {}
+
+  async poll(): Promise<number> {
+    let handled = 0;
+    const today = await this.deps.store.accountToday();
+    for (const automation of await this.deps.store.liveAutomations(['customer-date'])) {
+      const trigger = automation.definition.trigger;
+      if (trigger.kind !== 'customer-date') continue;
+      const source = `date:${automation.id}:${automation.version}`;
+      if ((await this.deps.store.triggerPosition(source)) === today) continue;
+      const due = (await this.deps.store.customerDates(trigger.field)).filter((customer) => isAnniversaryInDays(customer.date, trigger.daysBefore, today));
+      const occurrence = `date:${today}`;
+      const pending = await this.deps.store.undecidedEntries(automation, occurrence, due.map((customer) => customer.customerId));
+      await inParallel(pending, ENTRY_PARALLELISM, (customerId) => enterAutomation(this.deps, automation, customerId, occurrence, { day: today }));
+      await this.deps.store.setTriggerPosition(source, today);
+      handled += due.length + 1;
+    }
+    return handled;
   }
 }
 

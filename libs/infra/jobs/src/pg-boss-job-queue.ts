@@ -7,6 +7,8 @@ export interface PgBossJobQueueOptions {
   readonly retryLimit?: number;
   /** First retry delay in seconds; doubled each attempt (pg-boss's exponential back-off, with jitter). */
   readonly retryDelaySeconds?: number;
+  /** false: every retry waits `retryDelaySeconds` (for tests that count attempts, not time). */
+  readonly retryBackoff?: boolean;
   /** A claimed job not finished in this time (its process died) is retried. */
   readonly expireInSeconds?: number;
   /** How often this process looks for expired jobs and other maintenance. */
@@ -61,7 +63,7 @@ export class PgBossJobQueue implements JobQueue {
           name: STEP_QUEUE,
           retryLimit: this.options.retryLimit ?? 8,
           retryDelay: this.options.retryDelaySeconds ?? 5,
-          retryBackoff: true,
+          retryBackoff: this.options.retryBackoff ?? true,
           expireInSeconds: this.options.expireInSeconds ?? 300,
           deadLetter: DEAD_STEP_QUEUE,
         });

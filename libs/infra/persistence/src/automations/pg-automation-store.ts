@@ -226,6 +226,21 @@ export class PgAutomationStore implements AutomationStore {
     return rows.map((row) => ({ id: row.id, customerId: row.customer_id, name: row.name, properties: row.properties, at: row.at }));
   }
 
+  async accountToday(): Promise<string> {
+    const [row] = await this.dataSource.query<{ today: string }[]>(`SELECT to_char(now() AT TIME ZONE timezone, 'YYYY-MM-DD') AS today FROM account`);
+    return row.today;
+  }
+
+  async customerDates(field: string): Promise<{ customerId: string; date: string }[]> {
+    const column = field === 'birth_date' ? `to_char(birth_date, 'YYYY-MM-DD')` : `substring(attributes ->> $1 from '^[0-9]{4}-[0-9]{2}-[0-9]{2}')`;
+    const name = field.startsWith('attributes.') ? field.slice('attributes.'.length) : field;
+    const rows = await this.dataSource.query<{ id: string; date: string }[]>(
+      `SELECT id::text, ${column} AS date FROM customers WHERE ${column} IS NOT NULL AND $1::text IS NOT NULL ORDER BY id`,
+      [name],
+    );
+    return rows.map((row) => ({ customerId: row.id, date: row.date }));
+  }
+
   async decision(runId: string, stepId: string): Promise<StepDecision | null> {
     const [row] = await this.dataSource.query<DecisionRow[]>(`${DECISION_SELECT} WHERE d.run_id = $1 AND d.step_id = $2`, [runId, stepId]);
     return row ? stepDecision(row) : null;
