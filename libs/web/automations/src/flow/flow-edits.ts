@@ -1,5 +1,5 @@
 import type { AutomationDefinition, AutomationStep } from '@marea/contracts';
-import { emptyRule } from '@marea/web/rule-builder';
+import { noConditions } from './draft-rules';
 import { stepExits } from '@marea/contracts';
 import { pathFields } from './flow-tree';
 
@@ -32,7 +32,7 @@ export function newStep(kind: NewStepKind, next: string | null): AutomationStep 
     case 'wait-for-event':
       return { kind: 'wait-for-event', eventName: 'order', key: null, timeoutMinutes: 1440, next, onTimeout: null };
     case 'branch':
-      return { kind: 'branch', rule: emptyRule() as never, then: next, else: null };
+      return { kind: 'branch', rule: noConditions(), then: next, else: null };
     case 'exit':
       return { kind: 'exit' };
   }

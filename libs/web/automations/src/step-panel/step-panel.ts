@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input, output, signal } f
 import type { AutomationStep, SegmentCatalogue, StepAction } from '@marea/contracts';
 import { smsSegments } from '@marea/domain/automations';
 import { RuleBuilder, type DraftRule } from '@marea/web/rule-builder';
+import { asDraft, asRule } from '../flow/draft-rules';
 import { insertAtCaret, templateVariables } from './template-variables';
 
 type Action<K extends StepAction['kind']> = Extract<StepAction, { kind: K }>;
@@ -132,12 +133,10 @@ export class StepPanel {
 
   protected setBranchRule(rule: DraftRule): void {
     const step = this.branch();
-    if (step) this.stepChange.emit({ ...step, rule: rule as unknown as Step<'branch'>['rule'] });
+    if (step) this.stepChange.emit({ ...step, rule: asRule(rule) });
   }
 
-  protected asDraft(rule: Step<'branch'>['rule']): DraftRule {
-    return rule as unknown as DraftRule;
-  }
+  protected readonly asDraft = asDraft;
 
   protected asRecord(operation: object): Record<string, unknown> {
     return operation as Record<string, unknown>;

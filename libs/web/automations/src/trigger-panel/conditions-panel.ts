@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import type { AutomationDefinition, SegmentCatalogue } from '@marea/contracts';
 import { RuleBuilder, emptyRule, type DraftRule } from '@marea/web/rule-builder';
+import { noConditions } from '../flow/draft-rules';
 
 type ReEntry = AutomationDefinition['reEntry'];
 type Goal = AutomationDefinition['goal'];
@@ -85,7 +86,7 @@ export class ConditionsPanel {
   protected setGoalKind(kind: 'none' | 'event' | 'segment'): void {
     if (kind === 'none') this.goalChange.emit(null);
     else if (kind === 'event') this.goalChange.emit({ kind, eventName: 'order' });
-    else this.goalChange.emit({ kind, rule: emptyRule() as never });
+    else this.goalChange.emit({ kind, rule: noConditions() });
   }
 
   protected setDays(value: string): void {

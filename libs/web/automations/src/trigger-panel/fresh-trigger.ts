@@ -1,5 +1,5 @@
 import type { AutomationTrigger, AutomationTriggerKind } from '@marea/contracts';
-import { emptyRule } from '@marea/web/rule-builder';
+import { noConditions } from '../flow/draft-rules';
 
 
 /** Tomorrow at 09:00 UTC, a plausible first moment for a new schedule or campaign. */
@@ -11,7 +11,7 @@ function tomorrowMorning(now: Date): Date {
 /** A trigger of a kind with settings to start from, keeping the segment code when there is one. */
 export function freshTrigger(kind: AutomationTriggerKind, previous: AutomationTrigger, now = new Date()): AutomationTrigger {
   const segmentCode = 'segmentCode' in previous ? previous.segmentCode : '';
-  const audience = 'audience' in previous ? previous.audience : emptyRule();
+  const audience = 'audience' in previous ? previous.audience : noConditions();
   switch (kind) {
     case 'segment-entered':
     case 'segment-exited':

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import type { AutomationTrigger, AutomationTriggerKind, ChannelSettings, SegmentCatalogue } from '@marea/contracts';
-import { RuleBuilder, type DraftRule } from '@marea/web/rule-builder';
+import { RuleBuilder } from '@marea/web/rule-builder';
+import { asDraft } from '../flow/draft-rules';
 import { TRIGGER_KINDS, freshTrigger } from './fresh-trigger';
 
 type Trigger<K extends AutomationTriggerKind> = Extract<AutomationTrigger, { kind: K }>;
@@ -38,7 +39,7 @@ export class TriggerPanel {
   protected readonly once = computed(() => this.ofKind('once'));
   protected readonly audience = computed(() => {
     const trigger = this.trigger();
-    return 'audience' in trigger ? (trigger.audience as unknown as DraftRule) : null;
+    return 'audience' in trigger ? asDraft(trigger.audience) : null;
   });
   /** The campaign's moment as a `datetime-local` value, in the browser's time zone. */
   protected readonly localAt = computed(() => {
