@@ -30,6 +30,14 @@ describe('configuration', () => {
     expect(loadConfig({}).MAREA_SECRET).toBeUndefined();
   });
 
+  it('sends through the outbox unless SMTP_URL is set, and reads frequency caps as max/days', () => {
+    expect(loadConfig({}).SMTP_URL).toBeUndefined();
+    expect(loadConfig({ SMTP_URL: 'smtp://mail.shop.example:587' }).SMTP_URL).toBe('smtp://mail.shop.example:587');
+    expect(() => loadConfig({ SMTP_URL: 'mail.shop.example' })).toThrow(/SMTP_URL="mail.shop.example": must start with smtp:\/\//);
+    expect(loadConfig({ EMAIL_FREQUENCY_CAP: '3/7' }).EMAIL_FREQUENCY_CAP).toBe('3/7');
+    expect(() => loadConfig({ SMS_FREQUENCY_CAP: 'three a week' })).toThrow(/SMS_FREQUENCY_CAP="three a week": must look like 2\/7/);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });
