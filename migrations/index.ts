@@ -10,6 +10,7 @@ import { Tasks1764430000000 } from './1764430000000-tasks';
 import { Automations1764450000000 } from './1764450000000-automations';
 import { CustomerMerges1764460000000 } from './1764460000000-customer-merges';
 import { CustomerErasure1764470000000 } from './1764470000000-customer-erasure';
+import { MessageTimeline1764480000000 } from './1764480000000-message-timeline';
 
 /** Every migration, oldest first. The list is explicit so the bundled API carries them. */
 export const migrations = [
@@ -25,6 +26,7 @@ export const migrations = [
   Automations1764450000000,
   CustomerMerges1764460000000,
   CustomerErasure1764470000000,
+  MessageTimeline1764480000000,
 ];
 
 /** Where TypeORM records applied migrations; every DataSource that migrates uses it. */

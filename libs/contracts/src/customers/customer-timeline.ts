@@ -5,8 +5,8 @@ import { ConsentStatus, OrderView } from './customer-profile';
 import { TaskPriority } from '../tasks/task';
 
 /**
- * The kinds of entries of a customer's timeline. `message` is reserved for the messages that
- * automations will send; `task` is a manager task created, completed or reopened.
+ * The kinds of entries of a customer's timeline. `message` is an email or SMS an automation or
+ * a campaign sent; `task` is a manager task created, completed or reopened.
  */
 export const TimelineEntryType = z.enum([
   'order',
@@ -67,6 +67,22 @@ export const TaskEntry = entry('task', {
   by: z.string().describe('who did it: a user, or the automation that created the task'),
 });
 
+/** What happened to a message after it left, as tracked (delivery, opens, clicks, bounce, unsubscribe). */
+export const MessageTrackingKind = z.enum(['delivered', 'opened', 'clicked', 'bounced', 'unsubscribed', 'failed']);
+export type MessageTrackingKind = z.infer<typeof MessageTrackingKind>;
+
+/** An email or SMS an automation sent the customer, with its delivery status and what the customer did with it. */
+export const MessageEntry = entry('message', {
+  message: z.object({
+    id: z.string(),
+    channel: z.enum(['email', 'sms']),
+    subject: z.string().describe('empty for SMS'),
+    status: z.enum(['queued', 'handed-over', 'sent', 'failed']),
+    automation: z.object({ id: z.string(), name: z.string() }),
+  }),
+  tracking: z.array(MessageTrackingKind).describe('each kind of tracked event once, in the order it first happened'),
+});
+
 export const TimelineEntry = z.discriminatedUnion('type', [
   OrderEntry,
   VisitEntry,
@@ -75,6 +91,7 @@ export const TimelineEntry = z.discriminatedUnion('type', [
   ConsentChangeEntry,
   AttributeChangeEntry,
   SegmentChangeEntry,
+  MessageEntry,
   TaskEntry,
 ]);
 export type TimelineEntry = z.infer<typeof TimelineEntry>;

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { TimelinePage, type TaskPriority, type TimelineEntry, type TimelineEntryType, type TimelineEvent } from '@marea/contracts';
+import { TimelinePage, type MessageTrackingKind, type TaskPriority, type TimelineEntry, type TimelineEntryType, type TimelineEvent } from '@marea/contracts';
 import { encodeTimelineCursor, isVisitLive, type TimelineCursor } from '@marea/domain/customers';
 import { readOrderViews } from './order-views';
 import { TIMELINE_SOURCES } from './timeline-sources';
@@ -123,6 +123,21 @@ export async function readCustomerTimeline(dataSource: DataSource, request: Time
             ...base,
             segment: { id: String(ref['id']), name: String(ref['name']) },
             change: ref['change'] as 'entered' | 'exited',
+          },
+        ];
+      case 'message':
+        return [
+          {
+            type: 'message',
+            ...base,
+            message: {
+              id: String(ref['id']),
+              channel: ref['channel'] as 'email' | 'sms',
+              subject: String(ref['subject']),
+              status: ref['status'] as 'queued' | 'handed-over' | 'sent' | 'failed',
+              automation: { id: String(ref['automationId']), name: String(ref['automationName']) },
+            },
+            tracking: ref['tracking'] as MessageTrackingKind[],
           },
         ];
       case 'task':

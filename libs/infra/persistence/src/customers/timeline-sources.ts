@@ -95,5 +95,20 @@ const taskEvents: TimelineSource = {
     ${page('e.at', `'t:' || e.id`)}`,
 };
 
+// Messages sent to the customer, with the kinds of tracked events each one got.
+const messages: TimelineSource = {
+  types: ['message'],
+  sql: () => `
+    SELECT 'message' AS type, 'm:' || m.id AS key, m.created_at AS at,
+           json_build_object('id', m.id::text, 'channel', m.channel, 'subject', m.subject, 'status', m.status,
+                             'automationId', a.id::text, 'automationName', a.name,
+                             'tracking', (SELECT coalesce(json_agg(kind ORDER BY first_at), '[]') FROM (
+                                            SELECT kind, min(at) AS first_at FROM message_events
+                                            WHERE message_id = m.id::text GROUP BY kind) k)) AS ref
+    FROM messages m JOIN automations a ON a.id = m.automation_id
+    WHERE m.customer_id = $1 AND ${before('m.created_at', `'m:' || m.id`)}
+    ${page('m.created_at', `'m:' || m.id`)}`,
+};
+
 /** Every source, in no particular order (entries are merged by time). */
-export const TIMELINE_SOURCES: readonly TimelineSource[] = [orders, visits, standaloneEvents, consentChanges, attributeChanges, segmentChanges, taskEvents];
+export const TIMELINE_SOURCES: readonly TimelineSource[] = [orders, visits, standaloneEvents, consentChanges, attributeChanges, segmentChanges, messages, taskEvents];

@@ -4,7 +4,7 @@ import { ErrorState } from '@marea/web/ui';
 import type { Subscription } from 'rxjs';
 import { CustomersApi } from '../customers-api/customers-api';
 import { ProfileFormat } from '../profile-format/profile-format';
-import { TIMELINE_FILTERS, eventName } from './timeline-labels';
+import { MESSAGE_STATUS, MESSAGE_TRACKING, TIMELINE_FILTERS, eventName } from './timeline-labels';
 
 const PAGE_SIZE = 20;
 
@@ -29,6 +29,8 @@ export class CustomerTimeline {
   protected readonly format = inject(ProfileFormat);
   protected readonly filters = TIMELINE_FILTERS;
   protected readonly eventName = eventName;
+  protected readonly messageStatus = (status: string) => MESSAGE_STATUS[status] ?? status;
+  protected readonly trackingLabel = (kind: string) => MESSAGE_TRACKING[kind] ?? kind;
 
   protected readonly entries = signal<TimelineEntry[]>([]);
   protected readonly nextBefore = signal<string | null>(null);

@@ -9,6 +9,7 @@ export const TIMELINE_FILTERS: readonly { readonly type: TimelineEntryType; read
   { type: 'consent_change', label: $localize`:@@timeline.type.consent:Consent changes` },
   { type: 'attribute_change', label: $localize`:@@timeline.type.attribute:Attribute changes` },
   { type: 'segment_change', label: $localize`:@@timeline.type.segment:Segments` },
+  { type: 'message', label: $localize`:@@timeline.type.message:Messages` },
   { type: 'task', label: $localize`:@@timeline.type.task:Tasks` },
 ];
 
@@ -28,3 +29,21 @@ const EVENT_NAMES: Record<string, string> = {
 export function eventName(type: string): string {
   return EVENT_NAMES[type] ?? type;
 }
+
+/** A message's delivery status in words. */
+export const MESSAGE_STATUS: Record<string, string> = {
+  queued: $localize`:@@timeline.message.queued:Queued`,
+  'handed-over': $localize`:@@timeline.message.handedOver:Handed to the mail server`,
+  sent: $localize`:@@timeline.message.sent:Sent`,
+  failed: $localize`:@@timeline.message.failed:Failed`,
+};
+
+/** What the customer did with a message, in words. */
+export const MESSAGE_TRACKING: Record<string, string> = {
+  delivered: $localize`:@@timeline.tracking.delivered:delivered`,
+  opened: $localize`:@@timeline.tracking.opened:opened`,
+  clicked: $localize`:@@timeline.tracking.clicked:clicked`,
+  bounced: $localize`:@@timeline.tracking.bounced:bounced`,
+  unsubscribed: $localize`:@@timeline.tracking.unsubscribed:unsubscribed`,
+  failed: $localize`:@@timeline.tracking.failed:failed`,
+};
