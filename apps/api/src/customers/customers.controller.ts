@@ -116,10 +116,10 @@ export class CustomersController {
   @Get(':id/timeline')
   @Allow(ANY_ROLE, ['read'])
   @ApiOperation({
-    summary: "A customer's timeline, newest first: orders, web visits, form answers, events, consent and attribute changes, segment entries and exits",
+    summary: "A customer's timeline, newest first: orders, web visits, form answers, events, consent and attribute changes, segment entries and exits, messages, tasks",
     description:
       'Keyset-paged: pass the answer\'s `nextBefore` as `before` for the next page. `types` filters by a comma-separated list ' +
-      `of ${TimelineEntryType.options.join(', ')} (message and task entries come with messages and tasks). ` +
+      `of ${TimelineEntryType.options.join(', ')}. ` +
       'Events of one web visit form one `visit` entry, live while its newest event is less than 30 minutes old.',
   })
   @ApiParam({ name: 'id', description: "Marea's id of the customer, in decimal", example: '42' })
