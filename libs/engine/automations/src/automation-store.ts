@@ -121,8 +121,14 @@ export interface AutomationStore {
   /** Runs waiting for `eventName` from this customer (and this key value, when they wait on one). */
   waitsFor(customerId: string, eventName: string, properties: Record<string, unknown>): Promise<{ runId: string; stepId: string }[]>;
 
-  /** queued → handed-over; throws when the message is not queued (another attempt has it). */
-  markHandedOver(messageId: string): Promise<void>;
+  /**
+   * queued → handed-over; throws MessageTakenError when the message is not queued (another
+   * attempt has it). Resolves as soon as the COMMIT is *written*, not answered, so the channel
+   * writes its final dot in the same instant: a crash then loses both or neither, instead of
+   * leaving a committed hand-over whose dot never left during the database's round trip.
+   * `committed` settles with the commit's answer.
+   */
+  markHandedOver(messageId: string): Promise<{ readonly committed: Promise<void> }>;
   markSent(messageId: string, providerId: string): Promise<void>;
   /** A retryable failure: back to queued, one more attempt counted. */
   markRetry(messageId: string, error: string): Promise<void>;

@@ -16,7 +16,10 @@ export function smtpMessageId(messageId: string): string {
  */
 export async function deliverMessage(deps: AutomationEngineDependencies, customerId: string, message: StoredMessage): Promise<void> {
   if (message.status !== 'queued') return;
-  const handOver = () => deps.store.markHandedOver(message.id);
+  let committed: Promise<void> = Promise.resolve();
+  const handOver = async () => {
+    ({ committed } = await deps.store.markHandedOver(message.id));
+  };
   let outcome: DeliveryOutcome;
   try {
     outcome = await send(deps, customerId, message, handOver);
@@ -24,6 +27,7 @@ export async function deliverMessage(deps: AutomationEngineDependencies, custome
     if (error instanceof MessageTakenError) return; // the other attempt delivers it
     throw error;
   }
+  await committed;
   const at = (deps.clock ?? (() => new Date()))();
   switch (outcome.kind) {
     case 'accepted':

@@ -341,13 +341,31 @@ export class PgAutomationStore implements AutomationStore {
       .map((row) => ({ runId: row.run_id, stepId: row.step_id }));
   }
 
-  async markHandedOver(messageId: string): Promise<void> {
-    const rows = await this.dataSource.query(
-      `WITH handed AS (UPDATE messages SET status = 'handed-over', handed_over_at = now() WHERE id = $1 AND status = 'queued' RETURNING id)
-       SELECT id FROM handed`,
-      [messageId],
-    );
-    if ((rows as unknown[]).length === 0) throw new MessageTakenError(messageId);
+  async markHandedOver(messageId: string): Promise<{ committed: Promise<void> }> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    // The pg client itself: its query() writes to the socket at once, which TypeORM's
+    // commitTransaction() does only after awaiting its own hooks.
+    const client = (runner as unknown as { databaseConnection: { query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> } }).databaseConnection;
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query(`UPDATE messages SET status = 'handed-over', handed_over_at = now() WHERE id = $1 AND status = 'queued' RETURNING id`, [
+        messageId,
+      ]);
+      if (rows.length === 0) {
+        await client.query('ROLLBACK');
+        throw new MessageTakenError(messageId);
+      }
+    } catch (error) {
+      await runner.release();
+      throw error;
+    }
+    const committed = client
+      .query('COMMIT')
+      .then(() => undefined)
+      .finally(() => runner.release());
+    committed.catch(() => undefined); // whoever awaits it sees the failure; nobody else must
+    return { committed };
   }
 
   async markSent(messageId: string, providerId: string): Promise<void> {
