@@ -17,7 +17,7 @@ import {
   TestSendRequest,
   TestSendResult,
 } from '@marea/contracts';
-import { describeReason, type DecisionReason } from '@marea/domain/automations';
+import { decisionReasons, describeReason, type DecisionReason } from '@marea/domain/automations';
 import { describePrincipal, type Principal as RequestPrincipal } from '@marea/domain/access';
 import { checkAutomation, messageActionOf, previewStepMessage, testSendStepMessage } from '@marea/engine/automations';
 import { PgAutomationCatalogue } from '@marea/infra/persistence';
@@ -42,10 +42,7 @@ class DeadLettersDto extends createZodDto(z.object({ items: z.array(DeadLetter) 
 class ApiErrorDto extends createZodDto(ApiErrorBody) {}
 
 const EDITORS = ['admin', 'marketer'] as const;
-const KNOWN_REASONS = new Set<string>([
-  'sent', 'not-in-segment', 'entry-conditions-not-met', 'no-consent', 'suppressed', 'no-address', 'capped', 'quiet-hours-deferred',
-  'quiet-hours-dropped', 'already-sent', 're-entry-once', 're-entry-too-soon', 'already-running', 'goal-reached', 'automation-inactive', 'failed',
-]);
+const KNOWN_REASONS = new Set<string>(decisionReasons);
 
 /** Plain English for a trace line: the rules' vocabulary, plus entering a run. */
 function explain(reason: string): string {

@@ -176,11 +176,16 @@ export class PgAutomationStore implements AutomationStore {
   }
 
   async eventSince(customerId: string, eventName: string, since: Date): Promise<boolean> {
-    const sql =
+    const [row] =
       eventName === 'order-placed'
-        ? `SELECT EXISTS (SELECT 1 FROM orders WHERE customer_id = $1 AND kind = 'sale' AND ordered_at >= $3 AND $2 = $2) AS found`
-        : `SELECT EXISTS (SELECT 1 FROM events WHERE customer_id = $1 AND type = $2 AND occurred_at >= $3) AS found`;
-    const [row] = await this.dataSource.query<{ found: boolean }[]>(sql, [customerId, eventName, since]);
+        ? await this.dataSource.query<{ found: boolean }[]>(
+            `SELECT EXISTS (SELECT 1 FROM orders WHERE customer_id = $1 AND kind = 'sale' AND ordered_at >= $2) AS found`,
+            [customerId, since],
+          )
+        : await this.dataSource.query<{ found: boolean }[]>(
+            `SELECT EXISTS (SELECT 1 FROM events WHERE customer_id = $1 AND type = $2 AND occurred_at >= $3) AS found`,
+            [customerId, eventName, since],
+          );
     return row.found;
   }
 
