@@ -245,3 +245,40 @@ describe('dates of the customer', () => {
     expect((await decisions(dataSource, automation)).map((d) => `${d.customer}:${d.step}`)).toEqual(['bday-soon:$entry', 'bday-soon:mail']);
   });
 });
+
+describe('segment entries and exits from the segment feed', () => {
+  const db = useTestDatabase();
+  let engine: AssembledAutomationEngine | undefined;
+  let sink: SmtpSink;
+
+  beforeEach(async () => {
+    sink = await startSmtpSink();
+  });
+  afterEach(async () => {
+    await engine?.close();
+    engine = undefined;
+    await sink.close();
+  });
+
+  it('an entry into VIP starts the welcome, an exit starts the win-back, each for that customer only', async () => {
+    const dataSource = db().dataSource;
+    const ids = await givenCustomers(dataSource, [
+      { ref: 'feed-ana', emailConsent: true, firstName: 'Ana' },
+      { ref: 'feed-bo', emailConsent: true, firstName: 'Bo' },
+    ]);
+    const [vip] = await dataSource.query(`INSERT INTO segments (code, name, kind, rule, rule_version) VALUES ('vip', 'VIP', 'dynamic', '{}', 1) RETURNING id`);
+    const mail = (subject: string) => ({ kind: 'action', action: { kind: 'email', template: { subject, html: `<p>${subject}</p>`, text: subject } } }) as const;
+    const welcome = await givenAutomation(dataSource, 'VIP welcome', { ...campaignEmail(), trigger: { kind: 'segment-entered', segmentCode: 'vip' }, steps: { mail: mail('Welcome to VIP') } });
+    const winBack = await givenAutomation(dataSource, 'VIP win-back', { ...campaignEmail(), trigger: { kind: 'segment-exited', segmentCode: 'vip' }, steps: { mail: mail('We miss you') } });
+    await dataSource.query(`INSERT INTO segment_feed (segment_id, customer_id, change, at) VALUES ($1, $2, 'entered', now()), ($1, $3, 'exited', now())`, [
+      vip.id,
+      ids['feed-ana'],
+      ids['feed-bo'],
+    ]);
+    engine = await startEngine(dataSource, { smtpUrl: sink.url });
+    await eventually(async () => (await runsEnded(dataSource, welcome)) && (await runsEnded(dataSource, winBack)), Boolean);
+
+    const received = await sink.waitFor(2);
+    expect(received.map((m) => `${m.to[0]}: ${m.subject}`).sort()).toEqual(['feed-ana@shop.test: Welcome to VIP', 'feed-bo@shop.test: We miss you']);
+  });
+});

@@ -12,6 +12,18 @@ export interface TriggerSource {
 }
 
 const FEED_CONSUMER = 'automations';
+const ENTRY_CHUNK = 500;
+const ENTRY_PARALLELISM = 8;
+
+/** Runs `work` over the items, at most `parallelism` at a time. */
+async function inParallel<T>(items: readonly T[], parallelism: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(parallelism, items.length) }, lane));
+}
+
 
 /**
  * Segment entered / exited: each feed entry is an occurrence (its feed position), acknowledged
@@ -28,32 +40,19 @@ export class SegmentTriggerSource implements TriggerSource {
     const entries = await this.feed.next(FEED_CONSUMER, 500);
     if (entries.length === 0) return 0;
     const automations = await this.deps.store.liveAutomations(['segment-entered', 'segment-exited']);
-    for (const entry of entries) {
+    const entering = entries.flatMap((entry) => {
       const kind = entry.change === 'entered' ? 'segment-entered' : 'segment-exited';
-      for (const automation of automations) {
-        const trigger = automation.definition.trigger;
-        if (trigger.kind !== kind || trigger.segmentCode !== entry.segmentCode) continue;
-        await enterAutomation(this.deps, automation, entry.customerId, `segment:${entry.position}`, {
-          segmentCode: entry.segmentCode,
-          change: entry.change,
-        });
-      }
-    }
+      return automations
+        .filter(({ definition: { trigger } }) => trigger.kind === kind && trigger.segmentCode === entry.segmentCode)
+        .map((automation) => ({ automation, entry }));
+    });
+    // Entries of one customer into one automation are serialised by the store's lock.
+    await inParallel(entering, ENTRY_PARALLELISM, ({ automation, entry }) =>
+      enterAutomation(this.deps, automation, entry.customerId, `segment:${entry.position}`, { segmentCode: entry.segmentCode, change: entry.change }),
+    );
     await this.feed.acknowledge(FEED_CONSUMER, entries[entries.length - 1].position);
     return entries.length;
   }
-}
-
-const ENTRY_CHUNK = 500;
-const ENTRY_PARALLELISM = 4;
-
-/** Runs `work` over the items, at most `parallelism` at a time. */
-async function inParallel<T>(items: readonly T[], parallelism: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) await work(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(parallelism, items.length) }, lane));
 }
 
 /**
