@@ -5,29 +5,25 @@
  *
  *   npm run bench:automations-throughput [-- 5000]
  *
- * Uses DATABASE_URL's server, or a throwaway embedded PostgreSQL.
+ * Runs on DATABASE_URL's server (see bench-database.ts), in a database of its own.
  */
 import { randomUUID } from 'node:crypto';
 import { createTransport } from 'nodemailer';
-import { DataSource } from 'typeorm';
 import { assembleAutomationEngine } from '@marea/infra/jobs';
+import { applyMigrations, createDataSource } from '@marea/infra/persistence';
 import { startSmtpSink } from '@marea/testing';
-import { migrateTemplate } from '../../libs/testing/src/database/migrate-template';
-import { openTestServer } from '../../libs/testing/src/database/test-server';
-import { databaseUrl, withAdminClient } from '../../libs/testing/src/database/admin-client';
+import { createBenchDatabase, describeMachine } from './bench-database';
 
 const CUSTOMERS = Math.min(10_000, Number(process.argv[2] ?? 10_000));
 
 async function main(): Promise<void> {
-  const server = await openTestServer();
-  const name = `marea_bench_automations_${Date.now().toString(36)}`;
-  await withAdminClient(server.adminUrl, (client) => client.query(`CREATE DATABASE ${name}`));
-  const url = databaseUrl(server.adminUrl, name);
-  await migrateTemplate(url);
-  const db = new DataSource({ type: 'postgres', url, extra: { max: 16 } });
+  const database = await createBenchDatabase('marea_automations_bench');
+  const db = createDataSource({ url: database.url, poolSize: 16, applicationName: 'marea-bench' });
   await db.initialize();
   const sink = await startSmtpSink();
   try {
+    await applyMigrations(db);
+    console.log(`automations throughput benchmark: ${await describeMachine(database.url)}`);
     await db.query(
       `WITH made AS (INSERT INTO customers (external_id, first_name, email)
          SELECT 'b-' || n, 'Customer ' || n, 'b-' || n || '@shop.test' FROM generate_series(1, $1) n RETURNING id)
@@ -97,8 +93,7 @@ async function main(): Promise<void> {
   } finally {
     await sink.close();
     await db.destroy();
-    await withAdminClient(server.adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-    await server.close();
+    await database.drop();
   }
 }
 
