@@ -107,7 +107,9 @@ export class RealTimeSegmentWorker {
     const cached = this.compiled.get(segment.id);
     if (cached?.version === segment.version) return cached.rule;
     const rule = await this.options.rules.compile(segment.rule, now);
-    this.compiled.set(segment.id, { version: segment.version, rule });
+    // A rule that binds the evaluation moment (purchases and events "up to now") would count
+    // nothing that happened after it was compiled: only rules free of it are kept.
+    if (!rule.params.includes(now.toISOString())) this.compiled.set(segment.id, { version: segment.version, rule });
     return rule;
   }
 }
