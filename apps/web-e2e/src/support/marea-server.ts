@@ -13,6 +13,8 @@ export interface RunningMarea {
   readonly admin: typeof TEST_ADMIN;
   /** A session of the admin, for pushing data through the API. */
   signIn(): Promise<SignedInSession>;
+  /** What the server printed so far: its log, for a failure's explanation. */
+  output(): string;
   /** SIGTERM, wait for the exit, then remove the database the run created. */
   stop(): Promise<void>;
 }
@@ -35,7 +37,7 @@ async function onServer<T>(serverUrl: string, work: (client: Client) => Promise<
  * on that server for this run and dropped after it.
  */
 export async function startMareaOnFreshDatabase(): Promise<RunningMarea> {
-  const env: Record<string, string> = { SEED_DEMO: 'off', WEB_DIST };
+  const env: Record<string, string> = { SEED_DEMO: 'off', WEB_DIST, AUTOMATION_ENGINE: 'on' };
   let cleanUp: () => Promise<void>;
   const external = process.env['DATABASE_URL'];
   if (external) {
@@ -57,6 +59,7 @@ export async function startMareaOnFreshDatabase(): Promise<RunningMarea> {
       url: marea.url,
       admin: TEST_ADMIN,
       signIn: () => marea.signIn(),
+      output: () => marea.output(),
       async stop() {
         await marea.stop('SIGTERM');
         await cleanUp();
