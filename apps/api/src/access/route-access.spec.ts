@@ -134,7 +134,7 @@ describe('who may call each route', () => {
     const { createHttpApp } = await import('../http/create-http-app');
     const { loadConfig } = await import('../config/app-config');
     const { createLogger } = await import('../logging/create-logger');
-    const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent' });
+    const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent', AUTOMATION_ENGINE: 'off' });
     const app = await createHttpApp({ config, logger: createLogger(config), dataSource: db().dataSource });
     await app.init();
     routes = registeredRoutes(app);

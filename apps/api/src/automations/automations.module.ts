@@ -15,11 +15,6 @@ function cap(setting: string | undefined): FrequencyCap | null {
   return { max, days };
 }
 
-/** auto: on, except in an app a test runner started (tests run their own engines). */
-function engineEnabled(config: AppConfig): boolean {
-  if (config.AUTOMATION_ENGINE === 'auto') return process.env['JEST_WORKER_ID'] === undefined;
-  return config.AUTOMATION_ENGINE === 'on';
-}
 
 /** Automations: the API, and this process's engine (several processes share the work). */
 @Module({
@@ -38,7 +33,7 @@ function engineEnabled(config: AppConfig): boolean {
           secret: config.MAREA_SECRET,
           onError: (error, where) => logger.error({ err: error, where }, 'automation engine error'),
         });
-        return new AutomationEngineHost(assembled, engineEnabled(config));
+        return new AutomationEngineHost(assembled, config.AUTOMATION_ENGINE === 'on');
       },
     },
   ],

@@ -53,8 +53,8 @@ export const AppConfigSchema = z.object({
   TWILIO_API_URL: z.url({ protocol: /^https?$/ }).optional(),
   EMAIL_FREQUENCY_CAP: z.string().regex(/^\d+\/\d+$/, 'must look like 3/7 (at most 3 per 7 days)').optional(),
   SMS_FREQUENCY_CAP: z.string().regex(/^\d+\/\d+$/, 'must look like 2/7 (at most 2 per 7 days)').optional(),
-  // auto: the engine runs in the server, not inside a test runner's app (tests start their own).
-  AUTOMATION_ENGINE: onOff.default('auto'),
+  // off: this process serves the API only (another process runs the engine).
+  AUTOMATION_ENGINE: z.enum(['on', 'off']).default('on'),
 });
 
 export type AppConfig = Readonly<

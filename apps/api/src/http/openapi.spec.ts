@@ -27,7 +27,7 @@ describe('the OpenAPI document', () => {
   let document: { paths: Record<string, Record<string, { responses?: object; summary?: string }>> };
 
   beforeAll(async () => {
-    const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent' });
+    const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent', AUTOMATION_ENGINE: 'off' });
     app = await createHttpApp({ config, logger: createLogger(config), dataSource: db().dataSource });
     await app.listen(0, '127.0.0.1');
     document = await (await fetch(`${await app.getUrl()}/api/openapi.json`)).json();

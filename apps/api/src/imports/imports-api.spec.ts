@@ -16,7 +16,7 @@ describe('CSV import API: bad input', () => {
   let api: ImportApiClient;
 
   beforeAll(async () => {
-    const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent', CSV_UPLOAD_LIMIT_MB: '1' });
+    const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent', AUTOMATION_ENGINE: 'off', CSV_UPLOAD_LIMIT_MB: '1' });
     app = await createHttpApp({ config, logger: createLogger(config), dataSource: db().dataSource });
     await app.listen(0, '127.0.0.1');
     base = await app.getUrl();

@@ -12,7 +12,7 @@ describe('GET /api/v1/overview', () => {
   let base: string;
 
   beforeAll(async () => {
-    const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent' });
+    const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent', AUTOMATION_ENGINE: 'off' });
     app = await createHttpApp({ config, logger: createLogger(config), dataSource: db().dataSource });
     await app.listen(0, '127.0.0.1');
     base = await app.getUrl();

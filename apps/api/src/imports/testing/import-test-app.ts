@@ -16,7 +16,7 @@ export interface ImportTestApp {
 
 /** The API listening on a free port over a test database, with a client for its imports. */
 export async function startImportTestApp(db: { dataSource: DataSource }, env: Record<string, string> = {}): Promise<ImportTestApp> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent', ...env });
+  const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent', AUTOMATION_ENGINE: 'off', ...env });
   const app = await createHttpApp({ config, logger: createLogger(config), dataSource: db.dataSource });
   await app.listen(0, '127.0.0.1');
   return {

@@ -44,7 +44,8 @@ export async function startApi(
   env: Record<string, string> = {},
   options: StartApiOptions = {},
 ): Promise<ApiUnderTest> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent', ...env });
+  // No automation engine unless a test asks for one: tests that need it start their own.
+  const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent', AUTOMATION_ENGINE: 'off', ...env });
   const app: INestApplication = await createHttpApp({ config, logger: createLogger(config), dataSource: database.dataSource });
   await app.listen(0, '127.0.0.1');
   const base = await app.getUrl();
