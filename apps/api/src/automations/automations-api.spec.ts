@@ -83,6 +83,7 @@ describe('the automations API: marketers define, activate and watch automations;
     expect((await sink.waitFor(1)).map((mail) => [mail.to, mail.subject])).toEqual([[['boss@shop.test'], '[Test] Spring sale, Ana']]);
 
     expect((await marketer.send('POST', `/api/v1/automations/${id}/activate`)).body.status).toBe('active');
+    expect(await marketer.rows(`SELECT action, subject FROM audit_log WHERE action = 'automation.activated'`)).toEqual([{ action: 'automation.activated', subject: `automation ${id}` }]);
     const received = await sink.waitFor(2, 20_000);
     expect(received[1]).toMatchObject({ to: ['ana@shop.test'], subject: 'Spring sale, Ana' });
 

@@ -1,5 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, UseFilters } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req, UseFilters } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import * as z from 'zod';
 import {
@@ -22,6 +23,7 @@ import { describePrincipal, type Principal as RequestPrincipal } from '@marea/do
 import { checkAutomation, messageActionOf, previewStepMessage, testSendStepMessage } from '@marea/engine/automations';
 import { PgAutomationCatalogue } from '@marea/infra/persistence';
 import { ANY_ROLE, Allow } from '../access/allow.decorator';
+import { AuditLog } from '../access/audit-log';
 import { Principal } from '../access/principal.decorator';
 import { AutomationRefusal, AutomationRefusalFilter } from './automation-refusal';
 import { automationIdOf, automationNotFound, invalid, parseAutomationRequest } from './automation-request-parsing';
@@ -59,6 +61,7 @@ export class AutomationsController {
   constructor(
     private readonly catalogue: PgAutomationCatalogue,
     private readonly host: AutomationEngineHost,
+    private readonly audit: AuditLog,
   ) {}
 
   @Get()
@@ -135,10 +138,11 @@ export class AutomationsController {
   @ApiOperation({ summary: 'Activate: the trigger starts runs (a campaign is sent at its time)' })
   @ApiOkResponse({ type: AutomationDto })
   @ApiNotFoundResponse({ type: ApiErrorDto })
-  async activate(@Param('id') id: string): Promise<Automation> {
+  async activate(@Param('id') id: string, @Req() request: Request): Promise<Automation> {
     const automation = await this.catalogue.setStatus(automationIdOf(id), 'active');
     if (!automation) throw automationNotFound(id);
     this.host.wake();
+    await this.audit.record(request, 'automation.activated', { subject: `automation ${automation.id}`, details: { name: automation.name, version: automation.currentVersion } });
     return automation;
   }
 
@@ -147,9 +151,10 @@ export class AutomationsController {
   @ApiOperation({ summary: 'Deactivate: no new runs; runs in flight stop at their next step (recorded as automation-inactive)' })
   @ApiOkResponse({ type: AutomationDto })
   @ApiNotFoundResponse({ type: ApiErrorDto })
-  async deactivate(@Param('id') id: string): Promise<Automation> {
+  async deactivate(@Param('id') id: string, @Req() request: Request): Promise<Automation> {
     const automation = await this.catalogue.setStatus(automationIdOf(id), 'inactive');
     if (!automation) throw automationNotFound(id);
+    await this.audit.record(request, 'automation.deactivated', { subject: `automation ${automation.id}`, details: { name: automation.name } });
     return automation;
   }
 

@@ -53,6 +53,25 @@ describe('Message templates (Handlebars)', () => {
     expect(renderer.render({ text }, ana).text).toBe('[][][][][][][][]');
   });
 
+  // The published Handlebars remote-code-execution payload (the constructor of String.prototype.sub
+  // reached through `lookup`), aimed at a marker it would set on the global object.
+  it('runs nothing of the published prototype-pollution payload', () => {
+    const text = [
+      '{{#with "s" as |string|}}{{#with "e"}}{{#with split as |conslist|}}{{this.pop}}',
+      '{{this.push (lookup string.sub "constructor")}}{{this.pop}}',
+      '{{#with string.split as |codelist|}}{{this.pop}}{{this.push "globalThis.__mareaPwned = true; return 1;"}}{{this.pop}}',
+      '{{#each conslist}}{{#with (string.sub.apply 0 codelist)}}{{this}}{{/with}}{{/each}}',
+      '{{/with}}{{/with}}{{/with}}{{/with}}',
+    ].join('');
+    try {
+      renderer.render({ text }, ana);
+    } catch (error) {
+      expect(error).toBeInstanceOf(TemplateRenderingError);
+    }
+    expect((globalThis as Record<string, unknown>)['__mareaPwned']).toBeUndefined();
+    expect(({} as Record<string, unknown>)['pop']).toBeUndefined();
+  });
+
   it('check() finds syntax errors, unknown helpers, partials and bad blocks, with field, line and column', () => {
     const problems = renderer.check({
       subject: 'Hi {{customer.firstName',
