@@ -3,6 +3,7 @@ import { launchChromium } from './support/chromium';
 import { startMareaOnFreshDatabase, type RunningMarea } from './support/marea-server';
 import { pushSmallShop } from './support/small-shop';
 import { screenshotPath } from './support/screenshots';
+import { apiOf, signedInPage } from './support/browser-session';
 
 /** Customers of Valencia who have bought something: Elena joins it with her first order. */
 const VALENCIA_BUYERS = {
@@ -22,18 +23,12 @@ describe('an automation built in the browser, fired by an order', () => {
   let headers: Record<string, string>;
   const pageErrors: string[] = [];
 
-  const api = async (method: string, route: string, body?: unknown) => {
-    const response = await fetch(`${marea!.url}/api/v1/${route}`, {
-      method,
-      headers: { ...headers, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: await response.json() };
-  };
+  let api: ReturnType<typeof apiOf>;
 
   beforeAll(async () => {
     [marea, browser] = await Promise.all([startMareaOnFreshDatabase(), launchChromium()]);
     headers = (await marea.signIn()).headers;
+    api = apiOf(marea.url, headers);
     await pushSmallShop(marea.url, headers);
     const elena = await api('POST', 'customers', { items: [{ externalId: 'c-9', firstName: 'Elena', email: 'elena@example.com', city: 'Valencia' }] });
     expect(elena.body.rejected).toBe(0);
@@ -44,14 +39,7 @@ describe('an automation built in the browser, fired by an order', () => {
     const segment = await api('POST', 'segments', { code: 'valencia-buyers', name: 'Valencia buyers', kind: 'dynamic', rule: VALENCIA_BUYERS });
     expect(segment).toMatchObject({ status: 201 });
 
-    page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${marea.url}/sign-in`);
-    await page.getByLabel('Email').fill(marea.admin.email);
-    await page.getByLabel('Password').fill(marea.admin.password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL('**/overview');
+    page = await signedInPage(browser, marea.url, marea.admin, pageErrors);
   });
 
   afterAll(async () => {

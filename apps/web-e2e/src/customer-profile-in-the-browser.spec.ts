@@ -3,7 +3,7 @@ import { launchChromium } from './support/chromium';
 import { startMareaOnFreshDatabase, type RunningMarea } from './support/marea-server';
 import { pushSmallShop } from './support/small-shop';
 import { screenshotPath } from './support/screenshots';
-
+import { signedInPage } from './support/browser-session';
 
 describe('the customer 360 profile in a browser', () => {
   let marea: RunningMarea | undefined;
@@ -29,13 +29,7 @@ describe('the customer 360 profile in a browser', () => {
       { customerExternalId: 'c-1', channel: 'email', status: 'given', changedAt: '2025-01-05T10:00:00Z', source: 'checkout' },
       { customerExternalId: 'c-1', channel: 'sms', status: 'withdrawn', changedAt: '2025-02-05T10:00:00Z', source: 'unsubscribe link' },
     ]);
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${marea.url}/sign-in`);
-    await page.getByLabel('Email').fill(marea.admin.email);
-    await page.getByLabel('Password').fill(marea.admin.password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL('**/overview');
+    page = await signedInPage(browser, marea.url, marea.admin, pageErrors, { width: 1280, height: 900 });
   });
 
   afterAll(async () => {

@@ -3,6 +3,7 @@ import { launchChromium } from './support/chromium';
 import { startMareaOnFreshDatabase, type RunningMarea } from './support/marea-server';
 import { pushSmallShop } from './support/small-shop';
 import { screenshotPath } from './support/screenshots';
+import { apiOf, signedInPage } from './support/browser-session';
 
 const MANAGER = { email: 'marta@shop.test', password: 'a-long-manager-password' };
 const IN_SEVILLA = { version: 1, match: 'all', negate: false, conditions: [{ kind: 'customer_field', field: 'city', test: { op: 'equals', value: 'Sevilla' } }] };
@@ -28,18 +29,12 @@ describe("a manager's task, created by an automation, worked off in the browser"
   let headers: Record<string, string>;
   const pageErrors: string[] = [];
 
-  const api = async (method: string, route: string, body?: unknown) => {
-    const response = await fetch(`${marea!.url}/api/v1/${route}`, {
-      method,
-      headers: { ...headers, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: await response.json() };
-  };
+  let api: ReturnType<typeof apiOf>;
 
   beforeAll(async () => {
     [marea, browser] = await Promise.all([startMareaOnFreshDatabase(), launchChromium()]);
     headers = (await marea.signIn()).headers;
+    api = apiOf(marea.url, headers);
     await pushSmallShop(marea.url, headers);
 
     const invitation = await api('POST', 'users', { email: MANAGER.email, name: 'Marta', role: 'manager' });
@@ -67,14 +62,7 @@ describe("a manager's task, created by an automation, worked off in the browser"
     }
     expect(tasks).toBe(1);
 
-    page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${marea.url}/sign-in`);
-    await page.getByLabel('Email').fill(MANAGER.email);
-    await page.getByLabel('Password').fill(MANAGER.password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL('**/overview');
+    page = await signedInPage(browser, marea.url, MANAGER, pageErrors);
   });
 
   afterAll(async () => {

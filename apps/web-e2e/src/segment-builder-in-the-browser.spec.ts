@@ -3,7 +3,7 @@ import { launchChromium } from './support/chromium';
 import { startMareaOnFreshDatabase, type RunningMarea } from './support/marea-server';
 import { pushSmallShop } from './support/small-shop';
 import { screenshotPath } from './support/screenshots';
-
+import { apiOf, signedInPage } from './support/browser-session';
 
 /**
  * The rule the test builds by hand in the builder, written out as the API takes it: customers
@@ -34,14 +34,7 @@ describe('the segment builder in a browser', () => {
   let headers: Record<string, string>;
   const pageErrors: string[] = [];
 
-  const api = async (method: string, route: string, body?: unknown) => {
-    const response = await fetch(`${marea!.url}/api/v1/${route}`, {
-      method,
-      headers: { ...headers, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: await response.json() };
-  };
+  let api: ReturnType<typeof apiOf>;
 
   /** Adds the condition the "add a condition" menu calls `label` to the group at `group`. */
   const addCondition = async (group: Locator, label: string) => {
@@ -52,6 +45,7 @@ describe('the segment builder in a browser', () => {
   beforeAll(async () => {
     [marea, browser] = await Promise.all([startMareaOnFreshDatabase(), launchChromium()]);
     headers = (await marea.signIn()).headers;
+    api = apiOf(marea.url, headers);
     await pushSmallShop(marea.url, headers);
     // Lucía (two recent orders) and Tomasz (one) live in Madrid and Lisboa; Joana lives in Madrid but last ordered 500 days ago.
     const cities = await api('POST', 'customers', {
@@ -62,13 +56,7 @@ describe('the segment builder in a browser', () => {
       ],
     });
     expect(cities.body.rejected).toBe(0);
-    page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${marea.url}/sign-in`);
-    await page.getByLabel('Email').fill(marea.admin.email);
-    await page.getByLabel('Password').fill(marea.admin.password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL('**/overview');
+    page = await signedInPage(browser, marea.url, marea.admin, pageErrors);
   });
 
   afterAll(async () => {
