@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { startMareaProcess, TEST_ADMIN, type SignedInSession } from '@marea/testing';
+import { dropTestDatabase, startMareaProcess, TEST_ADMIN, type SignedInSession } from '@marea/testing';
 
 const WEB_DIST = join(__dirname, '../../../../dist/apps/web/browser');
 
@@ -46,7 +46,7 @@ export async function startMareaOnFreshDatabase(): Promise<RunningMarea> {
     const url = new URL(external);
     url.pathname = `/${name}`;
     env['DATABASE_URL'] = url.toString();
-    cleanUp = () => onServer(external, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined);
+    cleanUp = () => dropTestDatabase(external, name);
   } else {
     const dataDir = mkdtempSync(join(tmpdir(), 'marea-e2e-'));
     env['MAREA_DATA_DIR'] = dataDir;

@@ -27,9 +27,26 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     dataSource,
     async drop() {
       await dataSource.destroy();
-      await withAdminClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await dropTestDatabase(adminUrl, name);
     },
   };
+}
+
+/**
+ * Drops a test database with whatever is still connected to it. FORCE cannot end a session of a
+ * role we may not signal, and an autovacuum worker that happens to be cleaning the database is
+ * one (SQLSTATE 42501): it finishes in moments, so the drop is tried again.
+ */
+export async function dropTestDatabase(adminUrl: string, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await withAdminClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '42501' || attempt === 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }
 
 /**
