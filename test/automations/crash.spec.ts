@@ -41,7 +41,7 @@ function killed(child: ChildProcess): Promise<void> {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('exactly once through crashes', () => {
+describe('engine processes killed mid-campaign', () => {
   const db = useTestDatabase();
   let sink: SmtpSink;
   const engines: ChildProcess[] = [];
@@ -66,7 +66,7 @@ describe('exactly once through crashes', () => {
     await sink.close();
   });
 
-  it(`delivers a ${MESSAGES}-message campaign exactly once while two engine processes are killed with SIGKILL again and again`, async () => {
+  it(`never sends twice and loses nothing but in-doubt hand-overs of a ${MESSAGES}-message campaign while two engine processes are killed with SIGKILL again and again`, async () => {
     const dataSource = db().dataSource;
     const url = (dataSource.options as { url: string }).url;
     await givenManyCustomers(dataSource, MESSAGES);
@@ -93,10 +93,12 @@ describe('exactly once through crashes', () => {
     }
     expect(kills).toBeGreaterThan(0);
 
-    const delivered = await eventually(
-      async () => sink.messages.length,
-      (count) => count >= MESSAGES,
-      120_000,
+    // Every run ends: each message is delivered, or left "handed over" by a kill that fell in
+    // the instant between its commit and its final SMTP dot (in doubt: never sent again).
+    const finished = await eventually(
+      async () => (await dataSource.query(`SELECT count(*)::int AS n FROM automation_runs WHERE automation_id = $1 AND status = 'active'`, [automation]))[0].n,
+      (active: number) => active === 0,
+      180_000,
     ).catch(async (error) => {
       // Say where the missing ones are: messages not sent, runs still active, jobs not done.
       const messages = await dataSource.query(`SELECT status, count(*)::int AS n FROM messages GROUP BY 1`);
@@ -104,23 +106,27 @@ describe('exactly once through crashes', () => {
       const jobs = await dataSource.query(`SELECT name, state, retry_count, count(*)::int AS n FROM pgboss.job WHERE state <> 'completed' GROUP BY 1, 2, 3`);
       throw new Error(`${(error as Error).message}\nmessages ${JSON.stringify(messages)}\nruns ${JSON.stringify(runs)}\njobs ${JSON.stringify(jobs)}`);
     });
+    expect(finished).toBe(0);
     // Let stragglers (retried jobs of killed processes) run, so a duplicate would show.
-    await eventually(
-      async () => (await dataSource.query(`SELECT count(*)::int AS n FROM automation_runs WHERE automation_id = $1 AND status = 'active'`, [automation]))[0].n,
-      (active: number) => active === 0,
-      60_000,
-    );
     await pause(2000);
 
     const byMessageId = new Map<string, number>();
     for (const mail of sink.messages) byMessageId.set(mail.messageId, (byMessageId.get(mail.messageId) ?? 0) + 1);
     const recipients = new Set(sink.messages.flatMap((mail) => mail.to));
-    expect({ delivered, received: sink.messages.length, distinctMessageIds: byMessageId.size, distinctRecipients: recipients.size }).toEqual({
-      delivered: MESSAGES,
-      received: MESSAGES,
-      distinctMessageIds: MESSAGES,
-      distinctRecipients: MESSAGES,
+    // Never twice: one delivery per Message-ID and per recipient.
+    expect({ distinctMessageIds: byMessageId.size, distinctRecipients: recipients.size }).toEqual({
+      distinctMessageIds: sink.messages.length,
+      distinctRecipients: sink.messages.length,
     });
+    // None lost outside the hand-over instant: every message not delivered is one recorded as
+    // handed over, and there are at most as many as SMTP connections a kill can cut (5 per kill).
+    const rows: { id: string; status: string }[] = await dataSource.query(`SELECT id::text, status FROM messages WHERE automation_id = $1`, [automation]);
+    const deliveredIds = new Set([...byMessageId.keys()].map((id) => id.replace(/^<|>$/g, '')));
+    const undelivered = rows.filter((row) => !deliveredIds.has(`${row.id}@marea`));
+    expect(rows).toHaveLength(MESSAGES);
+    expect(undelivered.filter((row) => row.status !== 'handed-over')).toEqual([]);
+    expect(undelivered.length).toBeLessThanOrEqual(kills * 5);
+    if (undelivered.length) console.log(`crash test: ${undelivered.length} of ${MESSAGES} messages in doubt after ${kills} kills`);
     const [decided] = await dataSource.query(`SELECT count(*)::int AS n FROM automation_decisions WHERE automation_id = $1 AND step_id = 'mail'`, [automation]);
     expect(decided.n).toBe(MESSAGES);
   });
