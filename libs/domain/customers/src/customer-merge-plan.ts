@@ -1,21 +1,14 @@
-import type { MergeFieldPlan, MergeSide } from '@marea/contracts';
+import { EditableField, type MergeFieldPlan, type MergeSide } from '@marea/contracts';
 import type { FieldError } from '@marea/domain/ingestion';
 
+type PlainField = Exclude<EditableField, 'tags' | 'attributes'>;
+export type MergedField = PlainField | 'managerId';
+
 /** The profile fields a merge decides one by one (tags are united; custom fields go key by key). */
-export const MERGED_FIELDS = [
-  'firstName',
-  'lastName',
-  'documentNumber',
-  'email',
-  'phone',
-  'birthDate',
-  'gender',
-  'city',
-  'country',
-  'language',
+export const MERGED_FIELDS: readonly MergedField[] = [
+  ...EditableField.options.filter((field): field is PlainField => field !== 'tags' && field !== 'attributes'),
   'managerId',
-] as const;
-export type MergedField = (typeof MERGED_FIELDS)[number];
+];
 
 type Value = string | number | boolean | null;
 
