@@ -8,7 +8,7 @@
  * The issue's goals: search and profile p95 < 50 ms with 1M customers; timeline first page
  * < 50 ms for a customer with 10,000 events.
  *
- *   npm run bench:customer-360 -- [--customers 100000] [--seconds 20] [--clients 4] [--keep]
+ *   npm run bench:customer-360 -- [--customers 100000] [--seconds 20] [--clients 4] [--keep] [--database <kept url>]
  */
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -20,7 +20,7 @@ import {
   searchCustomers,
   seedDemoShop,
 } from '@marea/infra/persistence';
-import { createBenchDatabase, describeMachine } from './bench-database';
+import { describeMachine, openBenchDatabase } from './bench-database';
 import { driveClosedLoop, latencyLine } from './closed-loop';
 
 const args = new Map<string, string>();
@@ -51,6 +51,8 @@ async function searchQueries(dataSource: DataSource): Promise<string[]> {
 
 /** One customer with HEAVY_EVENTS events in visits of 20, a form answer every 500 events, and 100 orders. */
 async function addHeavyCustomer(dataSource: DataSource): Promise<string> {
+  const [existing] = await dataSource.query(`SELECT id::text FROM customers WHERE external_id = 'bench-heavy'`);
+  if (existing) return existing.id;
   const [{ id }] = await dataSource.query(
     `INSERT INTO customers (external_id, first_name, last_name, email) VALUES ('bench-heavy', 'Heavy', 'Visitor', 'heavy@example.com') RETURNING id::text`,
   );
@@ -78,19 +80,23 @@ async function explain(dataSource: DataSource, label: string, sql: string, param
 }
 
 async function main(): Promise<void> {
-  const database = await createBenchDatabase('marea_c360_bench');
+  const database = await openBenchDatabase('marea_c360_bench', args.get('database'));
   const dataSource = createDataSource({ url: database.url, poolSize: CLIENTS * 3, applicationName: 'marea-bench' });
   await dataSource.initialize();
   try {
     await applyMigrations(dataSource);
     console.log(`== customer 360, ${await describeMachine(database.url)}`);
-    const client = new Client({ connectionString: database.url, application_name: 'marea-bench' });
-    await client.connect();
     let started = Date.now();
-    const outcome = await seedDemoShop(client, { customers: CUSTOMERS, seed: 1, now: NOW });
-    await client.end();
-    if (!outcome.seeded) throw new Error('the benchmark database was not empty');
-    console.log(`seeded ${CUSTOMERS.toLocaleString('en')} customers, ${outcome.report.counts.orders.toLocaleString('en')} orders in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    if (!database.reused) {
+      const client = new Client({ connectionString: database.url, application_name: 'marea-bench' });
+      await client.connect();
+      const outcome = await seedDemoShop(client, { customers: CUSTOMERS, seed: 1, now: NOW });
+      await client.end();
+      if (!outcome.seeded) throw new Error('the benchmark database was not empty');
+      console.log(`seeded ${CUSTOMERS.toLocaleString('en')} customers, ${outcome.report.counts.orders.toLocaleString('en')} orders in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
+    const [{ customers, orders }] = await dataSource.query(`SELECT (SELECT count(*) FROM customers)::int AS customers, (SELECT count(*) FROM orders)::int AS orders`);
+    console.log(`shop: ${customers.toLocaleString('en')} customers, ${orders.toLocaleString('en')} orders`);
 
     started = Date.now();
     const heavy = await addHeavyCustomer(dataSource);
@@ -129,7 +135,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await dataSource.destroy();
-    if (KEEP) console.log(`kept database ${database.url}`);
+    if (KEEP || database.reused) console.log(`kept database ${database.url}`);
     else await database.drop();
   }
 }

@@ -8,7 +8,7 @@
  *  3. real-time re-evaluation of one customer's live segments after an order (goal p99 ≤ 20 ms);
  *  4. an entry/exit diff of 50,000 memberships written (goal ≤ 1 s).
  *
- *   npm run bench:segments -- [--customers 1000000] [--segments 200] [--orders 300] [--keep]
+ *   npm run bench:segments -- [--customers 1000000] [--segments 200] [--orders 300] [--keep] [--database <kept url>]
  */
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -23,7 +23,7 @@ import {
   PostgresIngestionStore,
   seedDemoShop,
 } from '@marea/infra/persistence';
-import { createBenchDatabase, describeMachine } from './bench-database';
+import { describeMachine, openBenchDatabase } from './bench-database';
 import { LatencyHistogram } from './latency-histogram';
 
 const args = new Map<string, string>();
@@ -107,21 +107,24 @@ async function computeOnce(store: PgSegmentComputationStore, rules: SegmentRules
 }
 
 async function main(): Promise<void> {
-  const database = await createBenchDatabase('marea_segments_bench');
+  const database = await openBenchDatabase('marea_segments_bench', args.get('database'));
   const dataSource = createDataSource({ url: database.url, poolSize: 4, applicationName: 'marea-bench' });
   await dataSource.initialize();
   const realTimeStore = new PgRealTimeSegmentStore(dataSource);
   try {
     await applyMigrations(dataSource);
     console.log(`segments benchmark: ${await describeMachine(database.url)}`);
-    const client = new Client({ connectionString: database.url, application_name: 'marea-bench' });
-    await client.connect();
-    const [seed, seedMs] = await timed(() => seedDemoShop(client, { customers: CUSTOMERS, seed: 1, now: NOW }));
-    await client.end();
-    if (!seed.seeded) throw new Error('the benchmark database was not empty');
+    if (!database.reused) {
+      const client = new Client({ connectionString: database.url, application_name: 'marea-bench' });
+      await client.connect();
+      const [seed, seedMs] = await timed(() => seedDemoShop(client, { customers: CUSTOMERS, seed: 1, now: NOW }));
+      await client.end();
+      if (!seed.seeded) throw new Error('the benchmark database was not empty');
+      console.log(`demo shop seeded in ${seconds(seedMs)}`);
+    }
     await dataSource.query('VACUUM ANALYZE');
-    const [{ orders }] = await dataSource.query(`SELECT count(*)::int AS orders FROM orders`);
-    console.log(`demo shop: ${CUSTOMERS} customers, ${orders} orders, seeded in ${seconds(seedMs)}\n`);
+    const [{ customers, orders }] = await dataSource.query(`SELECT (SELECT count(*) FROM customers)::int AS customers, (SELECT count(*) FROM orders)::int AS orders`);
+    console.log(`demo shop: ${customers} customers, ${orders} orders\n`);
 
     const rules = new ShopSegmentRules(new PgSegmentCatalogueSource(dataSource), 60_000);
     const store = new PgSegmentComputationStore(dataSource);
@@ -200,7 +203,7 @@ async function main(): Promise<void> {
   } finally {
     await realTimeStore.close();
     await dataSource.destroy();
-    if (KEEP) console.log(`\nkept ${database.url}`);
+    if (KEEP || database.reused) console.log(`\nkept ${database.url}`);
     else await database.drop();
   }
 }
