@@ -1,1 +1,2 @@
 export * from './clv-score-table';
+export * from './persona-analysis';
