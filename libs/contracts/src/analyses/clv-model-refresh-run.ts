@@ -1,8 +1,11 @@
 import * as z from 'zod';
 import { Instant } from '../ingestion/primitives';
 
-/** The steps of the nightly analyses refresh, in the order they run. */
-export const AnalysesRefreshStepName = z.enum(['customer_metrics', 'rfm_history', 'clv_model', 'persona_assignments']);
+/**
+ * The steps of the nightly analyses refresh, in the order they run. `customer_metrics` includes
+ * the RFM quintiles and the RFM history (recorded by every whole-base refresh).
+ */
+export const AnalysesRefreshStepName = z.enum(['customer_metrics', 'clv_model', 'persona_assignments']);
 export type AnalysesRefreshStepName = z.infer<typeof AnalysesRefreshStepName>;
 
 export const AnalysesRefreshStep = z.object({
@@ -15,7 +18,7 @@ export const AnalysesRefreshStep = z.object({
 export type AnalysesRefreshStep = z.infer<typeof AnalysesRefreshStep>;
 
 /**
- * One run of the nightly refresh (customer metrics and RFM, RFM history, CLV refit, persona
+ * One run of the nightly refresh (customer metrics with RFM and its history, CLV refit, persona
  * assignments); `error` names the failed step.
  */
 export const AnalysesRefreshRun = z.object({

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Instant } from '../ingestion/primitives';
+import { CalendarDate, Instant } from '../ingestion/primitives';
 
 /** How a CLV model fit stands: running in the background, done (its figures are the customers'), or failed. */
 export const ClvModelFitStatus = z.enum(['running', 'done', 'failed']);
@@ -38,6 +38,7 @@ export type ClvHoldoutWeek = z.infer<typeof ClvHoldoutWeek>;
  * the cut-off).
  */
 export const ClvHoldout = z.object({
+  cutoff: CalendarDate.describe('the last calibration day (account time zone); week 1 starts the day after'),
   weeks: z.array(ClvHoldoutWeek),
   predictedTotal: z.number(),
   actualTotal: z.number().int(),
