@@ -3,6 +3,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { distinctUntilChanged, filter, map, skip } from 'rxjs';
 import { BrandMark } from '../brand-mark/brand-mark';
+import { LanguagePicker } from '../language-picker/language-picker';
 import { navEntriesOf } from '../navigation/nav-entry';
 import { NavIcon } from '../navigation/nav-icon';
 import { SHELL_SESSION } from '../shell-session/shell-session';
@@ -13,7 +14,7 @@ import { SHELL_SESSION } from '../shell-session/shell-session';
  */
 @Component({
   selector: 'marea-shell-layout',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, BrandMark, NavIcon],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, BrandMark, NavIcon, LanguagePicker],
   templateUrl: './shell-layout.html',
   styleUrl: './shell-layout.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
