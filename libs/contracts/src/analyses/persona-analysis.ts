@@ -147,8 +147,13 @@ export const PersonaEnrichment = z.object({
   attributes: z.record(z.string(), z.string()),
   customers: z.number().int().describe('customers whose attributes were set'),
   appliedAt: Instant,
-  appliedBy: z.string().nullable().describe('email of the user who applied it'),
+  appliedBy: z.string().nullable().describe('who applied it: a user\'s email or "key <name>"'),
   revertedAt: Instant.nullable(),
+  keptOnRevert: z
+    .number()
+    .int()
+    .nullable()
+    .describe('values the revert left as they were because they had been changed since the enrichment; null until reverted'),
 });
 export type PersonaEnrichment = z.infer<typeof PersonaEnrichment>;
 
