@@ -92,6 +92,11 @@ const EXPECTED: Record<string, string> = {
   'POST /api/v1/automations/{id}/test-send': 'admin marketer key:admin',
   // Analyses
   'GET /api/v1/analyses/clv-states': 'admin marketer key:admin',
+  'POST /api/v1/analyses/clv-model/fits': 'admin marketer key:admin',
+  'GET /api/v1/analyses/clv-model': 'admin marketer key:admin',
+  'GET /api/v1/analyses/clv-model/fits/{id}': 'admin marketer key:admin',
+  'GET /api/v1/analyses/rfm-transitions': 'admin marketer key:admin',
+  'GET /api/v1/customers/{id}/rfm-history': 'admin marketer manager key:read key:admin',
   // Message tracking: the links inside messages, for recipients (who are not users)
   'GET /api/t/o/{file}': 'public',
   'GET /api/t/c/{token}': 'public',

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { CustomerMetrics } from '@marea/contracts';
+import { recencyState } from '@marea/domain/analyses';
 import { readCustomerMetrics, refreshCustomerMetrics } from '@marea/infra/persistence';
 import { useTestDatabase } from '@marea/testing';
 import { readSharedFile, REAL_DATA_IMPORT_MS, REAL_DATA_TEST_MS } from '../imports/testing/import-api-client';
@@ -64,7 +65,8 @@ function expectedRow(ref: ReferenceFigures, storeId: number) {
     rfm_monetary: ref.rfm?.monetary ?? null,
     rfm_margin: ref.rfm?.margin ?? null,
     rfm_segment: ref.rfm?.segment ?? null,
-    clv_state: null, // no CLV analysis yet
+    // The recency state of docs/clv.md, by the domain's rule on the reference's last purchase.
+    clv_state: ref.lastPurchaseAt ? recencyState(Math.floor((NOW.getTime() - Date.parse(ref.lastPurchaseAt)) / 86_400_000)) : null,
     predicted_clv: null,
   };
 }
@@ -89,6 +91,7 @@ function expectedProfile(ref: ReferenceFigures, customerId: string, storeId: num
     lastActivityAt: ref.lastActivityAt,
     affinity: { primary: null, secondary: null, minimumTickets: 3 },
     rfm: ref.rfm && { ...ref.rfm, segment: ref.rfm.segment as never, computedAt: NOW.toISOString() },
+    clv: null, // no CLV model is fitted here
   };
 }
 

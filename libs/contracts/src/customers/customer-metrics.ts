@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { CurrencyCode, Instant } from '../ingestion/primitives';
+import { CustomerClv } from '../analyses/clv-model';
 
 /** Marea's own id of a customer (a bigint, written in decimal). */
 export const CustomerId = z.string().regex(/^[1-9]\d{0,18}$/, 'must be a customer id such as 42');
@@ -77,5 +78,6 @@ export const CustomerMetrics = z.object({
     minimumTickets: z.number().int().describe('affinity is shown from this many tickets on'),
   }),
   rfm: RfmScores.nullable().describe('null for a customer without a purchase'),
+  clv: CustomerClv.nullable().describe('model-based CLV from the latest fit (docs/clv.md), with its computedAt; null before a fit scored the customer'),
 });
 export type CustomerMetrics = z.infer<typeof CustomerMetrics>;

@@ -1,1 +1,3 @@
 export * from './clv-score-table';
+export * from './clv-model';
+export * from './rfm-history';

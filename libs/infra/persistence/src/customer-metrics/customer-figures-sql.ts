@@ -1,4 +1,5 @@
 import { AFFINITY_MINIMUM_TICKETS } from '@marea/domain/customer-metrics';
+import { recencyStateSql } from '../analyses/clv-model/recency-state-sql';
 
 /**
  * Which customers a figures query covers. `listed`: the ids in `$2::bigint[]` (one customer for
@@ -30,6 +31,7 @@ export interface CustomerFiguresRow {
   first_store_id: number | null;
   last_purchase_at: Date | null;
   last_activity_at: Date | null;
+  clv_state: string | null;
   line_spend: string | null;
   primary_affinity?: string | null;
   secondary_affinity?: string | null;
@@ -119,7 +121,7 @@ export function customerFiguresSql(scope: FiguresScope, affinity: AffinityOutput
            coalesce(lt.units, 0) AS units,
            coalesce(t.returns_count, 0) AS returns_count,
            t.first_purchase_at, fs.store_id AS first_store_id, t.last_purchase_at,
-           a.last_activity_at, lt.line_spend,
+           a.last_activity_at, ${recencyStateSql('t.last_purchase_at', '$1::timestamptz')} AS clv_state, lt.line_spend,
            ${affinity === 'ranked' ? AFFINITY_COLUMNS : SPENDS_COLUMN}
     FROM activity a
     LEFT JOIN totals t ON t.customer_id = a.customer_id

@@ -4,9 +4,10 @@ import type { CustomerVisibility } from '@marea/domain/access';
 import { AFFINITY_MINIMUM_TICKETS, elapsedDays, pickAffinities } from '@marea/domain/customer-metrics';
 import { customerVisibilitySql } from '../access/customer-visibility-sql';
 import { withPgClient } from '../database/with-pg-client';
+import { CUSTOMER_CLV_COLUMNS, customerClvFromRow, type CustomerClvRow } from '../analyses/clv-model/read-customer-clv';
 import { customerFiguresSql, type CustomerFiguresRow } from './customer-figures-sql';
 
-type ProfileRow = Partial<CustomerFiguresRow> & {
+type ProfileRow = Partial<CustomerFiguresRow> & CustomerClvRow & {
   id: string;
   currency: string;
   first_store_name: string | null;
@@ -29,11 +30,12 @@ const profileSql = (visible: string) => `
          f.first_store_id, st.name AS first_store_name, f.last_purchase_at, f.last_activity_at,
          f.line_spend, f.category_spends,
          m.rfm_recency, m.rfm_frequency, m.rfm_monetary, m.rfm_margin, m.rfm_segment,
-         (SELECT computed_at FROM rfm_runs) AS rfm_computed_at
+         (SELECT computed_at FROM rfm_runs) AS rfm_computed_at, ${CUSTOMER_CLV_COLUMNS}
   FROM customers c
   LEFT JOIN figures f ON f.customer_id = c.id
   LEFT JOIN stores st ON st.id = f.first_store_id
   LEFT JOIN customer_metrics m ON m.customer_id = c.id
+  LEFT JOIN customer_clv cc ON cc.customer_id = c.id
   WHERE c.id = ($2::bigint[])[1] AND ${visible}`;
 
 const amount = (text: string | null | undefined): number => (text == null ? 0 : Number(text));
@@ -86,6 +88,7 @@ export async function readCustomerMetrics(
     lastActivityAt: row.last_activity_at?.toISOString() ?? null,
     affinity: { ...affinity, minimumTickets: AFFINITY_MINIMUM_TICKETS },
     rfm: rfmOf(row, tickets),
+    clv: customerClvFromRow(row),
   });
 }
 

@@ -4,7 +4,7 @@ import { customerFiguresSql } from './customer-figures-sql';
 const FIGURE_COLUMNS = [
   'ticket_count', 'ticket_count_12m', 'revenue', 'revenue_12m', 'margin', 'margin_12m', 'average_ticket',
   'average_unit_price', 'units', 'returns_count', 'first_purchase_at', 'first_store_id', 'last_purchase_at',
-  'last_activity_at', 'primary_affinity', 'secondary_affinity',
+  'last_activity_at', 'primary_affinity', 'secondary_affinity', 'clv_state',
 ];
 
 /**

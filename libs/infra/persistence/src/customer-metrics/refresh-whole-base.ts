@@ -3,19 +3,23 @@ import type { DataSource } from 'typeorm';
 import type { SqlQuery } from '../ingestion/sql-query';
 import { refreshAllCustomerFigures } from './refresh-customer-metrics';
 import { scoreRfm } from './score-rfm';
+import { recordRfmHistory, type RfmHistoryChanges } from '../analyses/rfm-history/record-rfm-history';
 
 export interface WholeBaseRefresh {
   /** Rows of customer_metrics written or deleted. */
   written: number;
   /** Customers with a ticket, scored. */
   scored: number;
+  /** Segment changes recorded in rfm_segment_history (docs/clv.md). */
+  rfmChanges: RfmHistoryChanges;
 }
 
 /** Every refresh of the whole base takes this lock, so an import's and the hourly one queue. */
 const REFRESH_LOCK = 0x4d657472; // "Metr"
 
 /**
- * Recomputes customer_metrics for every customer as of `now` and deals the RFM quintiles again.
+ * Recomputes customer_metrics for every customer as of `now`, deals the RFM quintiles again and
+ * records the customers whose segment changed in the RFM history.
  * Run it inside a transaction: a segment reading the table sees the old figures or the new.
  */
 export async function refreshWholeBase(sql: SqlQuery, now: Date): Promise<WholeBaseRefresh> {
@@ -24,7 +28,8 @@ export async function refreshWholeBase(sql: SqlQuery, now: Date): Promise<WholeB
   await sql(`SET LOCAL work_mem = '256MB'`);
   const written = await refreshAllCustomerFigures(sql, now);
   const scored = await scoreRfm(sql, now);
-  return { written, scored };
+  const rfmChanges = await recordRfmHistory(sql, now);
+  return { written, scored, rfmChanges };
 }
 
 /** The whole-base refresh in a transaction of its own (hourly, after a CSV import). */

@@ -1,6 +1,6 @@
 import { HttpErrorResponse, httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import type { CustomerMetrics } from '@marea/contracts';
+import type { CustomerClv, CustomerMetrics } from '@marea/contracts';
 import { EmptyState, StatCard } from '@marea/web/ui';
 import { CustomersApi } from '../customers-api/customers-api';
 import { ProfileFormat } from '../profile-format/profile-format';
@@ -111,6 +111,41 @@ export class CustomerMetricsPanel {
         detail: r.segment.replace(/_/g, ' '),
       });
     }
+    if (m.clv) figures.push(...this.clvFigures(m.clv, money));
     return figures;
   });
+
+  /** The model-based CLV (docs/clv.md), each figure with the moment the model computed it. */
+  private clvFigures(clv: CustomerClv, money: (amount: number | null) => string): Figure[] {
+    const computed = $localize`:@@customer.metrics.clvComputedAt:Computed ${this.format.date(clv.computedAt)}:date:`;
+    const percent = this.format.number(clv.probabilityAlive * 100, '1.0-0');
+    return [
+      {
+        id: 'clv-12m',
+        label: $localize`:@@customer.metrics.clv12m:Predicted CLV (12 months)`,
+        value: money(clv.clv12m),
+        detail: computed,
+      },
+      {
+        id: 'probability-alive',
+        label: $localize`:@@customer.metrics.probabilityAlive:Probability still a customer`,
+        value: `${percent} %`,
+        detail: computed,
+      },
+      {
+        id: 'expected-purchases',
+        label: $localize`:@@customer.metrics.expectedPurchases12m:Expected purchases (12 months)`,
+        value: this.format.number(clv.expectedPurchases12m, '1.1-1'),
+        detail: clv.expectedNextOrderAt
+          ? $localize`:@@customer.metrics.expectedNextOrder:Next order around ${this.format.date(clv.expectedNextOrderAt)}:date:`
+          : computed,
+      },
+      {
+        id: 'expected-order-value',
+        label: $localize`:@@customer.metrics.expectedOrderValue:Expected order value`,
+        value: money(clv.expectedAverageOrderValue),
+        detail: computed,
+      },
+    ];
+  }
 }
