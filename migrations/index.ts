@@ -11,6 +11,7 @@ import { Automations1764450000000 } from './1764450000000-automations';
 import { CustomerMerges1764460000000 } from './1764460000000-customer-merges';
 import { CustomerErasure1764470000000 } from './1764470000000-customer-erasure';
 import { MessageTimeline1764480000000 } from './1764480000000-message-timeline';
+import { PersonaAnalyses1764500000000 } from './1764500000000-persona-analyses';
 import { ClvModelRfmHistory1764510000000 } from './1764510000000-clv-model-rfm-history';
 
 /** Every migration, oldest first. The list is explicit so the bundled API carries them. */
@@ -28,6 +29,7 @@ export const migrations = [
   CustomerMerges1764460000000,
   CustomerErasure1764470000000,
   MessageTimeline1764480000000,
+  PersonaAnalyses1764500000000,
   ClvModelRfmHistory1764510000000,
 ];
 

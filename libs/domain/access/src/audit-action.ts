@@ -20,5 +20,7 @@ export const AUDIT_ACTIONS = [
   'customers.merged',
   'automation.activated',
   'automation.deactivated',
+  'persona-enrichment.applied',
+  'persona-enrichment.reverted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -29,4 +29,4 @@ export {
 export type { SegmentSqlPlan } from './compiler/sql-context';
 export { isTimeRelative } from './validation/time-relative';
 export { evaluateSegmentRule } from './reference/evaluate-segment-rule';
-export type { ReferenceShop, ReferenceCustomer, ReferenceOrder, ReferenceMetrics } from './reference/reference-shop';
+export type { ReferenceShop, ReferenceCustomer, ReferenceOrder, ReferenceMetrics, ReferencePersonaAnalysis } from './reference/reference-shop';

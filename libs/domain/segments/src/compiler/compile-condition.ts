@@ -5,6 +5,7 @@ import { compileOrderRows, IS_PURCHASE } from './compile-order-rows';
 import { compileEventCondition } from './compile-event-condition';
 import { compileValueTest } from './compile-value-test';
 import { customerFigure } from './customer-figures';
+import { personaClusterName, propensityLevel } from './persona-figures';
 import { localDate, type SqlContext } from './sql-context';
 import { typedJsonValue } from './typed-json-value';
 
@@ -118,9 +119,11 @@ export function compileCondition(condition: SegmentCondition, ctx: SqlContext): 
         `      WHERE sg.code = ${code} AND sm.customer_id = c.id AND sm.exited_at IS NULL)`
       );
     }
-    case 'message':
     case 'persona_cluster':
+      return compileValueTest(personaClusterName(ctx.params.add(condition.analysisId, 'text')), 'text', condition.test, ctx);
     case 'propensity':
+      return compileValueTest(propensityLevel(ctx.params.add(condition.towards, 'text')), 'text', condition.test, ctx);
+    case 'message':
       throw new Error(`${condition.kind} conditions cannot be compiled yet`);
   }
 }

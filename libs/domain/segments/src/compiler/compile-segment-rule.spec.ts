@@ -19,7 +19,7 @@ describe('compileSegmentRule', () => {
     expect(compiled.params).toContain(hostile);
   });
 
-  it('answers that messages, persona clusters and propensity are not available yet, where they are', () => {
+  it('answers that messages are not available yet, where they are, and compiles persona clusters and propensity beside them', () => {
     const compiled = compileSegmentRule(
       rule(
         { kind: 'tags', test: { op: 'is_not_empty' } },
@@ -39,10 +39,23 @@ describe('compileSegmentRule', () => {
       ok: false,
       problems: [
         { path: 'conditions[1].conditions[0]', code: 'not_available', message: 'messages are not available until Marea sends messages (automations)' },
-        { path: 'conditions[1].conditions[1]', code: 'not_available', message: 'persona clusters are not available until persona analyses exist' },
-        { path: 'conditions[1].conditions[2]', code: 'not_available', message: 'propensity levels are not available until persona analyses exist' },
       ],
     });
+  });
+
+  it('reads persona clusters by analysis code and propensity from the newest done analysis that has the value', () => {
+    const compiled = compileSegmentRule(
+      rule(
+        { kind: 'persona_cluster', analysisId: 'gardeners', test: { op: 'in', values: ['Huerto + Plantas', 'Jardín'] } },
+        { kind: 'propensity', towards: 'Huerto ECO', test: { op: 'equals', value: 'high' } },
+      ),
+      { now, catalogue },
+    );
+    expect(compiled.ok).toBe(true);
+    if (!compiled.ok) return;
+    expect(compiled.params).toEqual(expect.arrayContaining(['gardeners', ['Huerto + Plantas', 'Jardín'], 'Huerto ECO', 'high']));
+    expect(compiled.sql).toContain('pan.code = $1::text');
+    expect(compiled.sql).toMatch(/ORDER BY finished_at DESC, id DESC LIMIT 1/);
   });
 
   it('answers the validation problems of an invalid rule instead of SQL', () => {

@@ -99,6 +99,23 @@ function metricValue(shop: ReferenceShop, customerId: number, metric: Extract<Se
   }
 }
 
+/** The name of the customer's cluster in the done analysis with that code. */
+function personaClusterOf(shop: ReferenceShop, customerId: number, code: string): string | null {
+  const analysis = (shop.personaAnalyses ?? []).find((a) => a.code === code && a.status === 'done');
+  const assignment = analysis?.assignments.find((a) => a.customerId === customerId);
+  return (assignment && analysis?.clusters.find((c) => c.cluster === assignment.cluster)?.name) ?? null;
+}
+
+/** The level of the customer's cluster towards the value in the newest done analysis that has it (latest finish, then highest id). */
+function propensityOf(shop: ReferenceShop, customerId: number, value: string): string | null {
+  const newest = (shop.personaAnalyses ?? [])
+    .filter((a) => a.status === 'done' && a.values.includes(value))
+    .sort((a, b) => Date.parse(b.finishedAt ?? '') - Date.parse(a.finishedAt ?? '') || b.id - a.id)[0];
+  const assignment = newest?.assignments.find((a) => a.customerId === customerId);
+  const cluster = assignment && newest.clusters.find((c) => c.cluster === assignment.cluster);
+  return cluster?.propensity[newest.values.indexOf(value)] ?? null;
+}
+
 function conditionHolds(customer: ReferenceCustomer, condition: SegmentCondition, scope: OrderScope): boolean {
   const { shop, today } = scope;
   switch (condition.kind) {
@@ -153,9 +170,11 @@ function conditionHolds(customer: ReferenceCustomer, condition: SegmentCondition
       const member = !!segment && shop.memberships.some((m) => m.segmentId === segment.id && m.customerId === customer.id && m.exitedAt === null);
       return member === condition.member;
     }
-    case 'message':
     case 'persona_cluster':
+      return passes(text(personaClusterOf(shop, customer.id, condition.analysisId)), condition.test, today);
     case 'propensity':
+      return passes(text(propensityOf(shop, customer.id, condition.towards)), condition.test, today);
+    case 'message':
       throw new Error(`the reference cannot evaluate ${condition.kind} conditions: their data does not exist yet`);
   }
 }

@@ -20,6 +20,18 @@ export interface ReferenceShop {
   metrics: ReferenceMetrics[];
   segments: { id: number; code: string }[];
   memberships: { segmentId: number; customerId: number; enteredAt: string; exitedAt: string | null }[];
+  /** Persona analyses with their clusters and every customer's cluster; a shop without any may leave it out. */
+  personaAnalyses?: ReferencePersonaAnalysis[];
+}
+
+export interface ReferencePersonaAnalysis {
+  id: number;
+  code: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  finishedAt: string | null;
+  values: string[];
+  clusters: { cluster: number; name: string; propensity: ('high' | 'medium' | 'low' | 'zero')[] }[];
+  assignments: { customerId: number; cluster: number }[];
 }
 
 export interface ReferenceCustomer {

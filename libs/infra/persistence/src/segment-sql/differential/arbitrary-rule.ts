@@ -9,6 +9,7 @@ import {
 } from '@marea/contracts';
 import * as fc from 'fast-check';
 import { aDay, anInstant } from './arbitrary-shop';
+import { PERSONA_CLUSTER_NAMES, PERSONA_VALUES } from './arbitrary-persona-analyses';
 
 /** Values the random shops hold, so random rules select some customers and not others. */
 const TEXTS = ['Ana', 'Lucía', 'Madrid', 'Mad', 'Moscú', 'Kraków', 'ES', 'PL', 'es', 'pt-BR', 'female', 'male', 'ana@example.com', '@example.com', 'a', 'Mon', 'Monstera', 'Cactus', 'X123', '+34', 'c1', 'c7'];
@@ -132,6 +133,8 @@ const aCondition: fc.Arbitrary<RuleNodeInput> = fc.oneof(
     ),
   ),
   fc.record({ kind: fc.constant('segment' as const), member: fc.boolean(), code: fc.constantFrom('vip', 'churn-risk') }),
+  fc.record({ kind: fc.constant('persona_cluster' as const), analysisId: fc.constantFrom('gardeners', 'kitchen', 'nobody'), test: nameTest(PERSONA_CLUSTER_NAMES) }),
+  fc.record({ kind: fc.constant('propensity' as const), towards: fc.constantFrom(...PERSONA_VALUES, 'Baño'), test: nameTest(['high', 'medium', 'low', 'zero']) }),
 );
 
 const { node } = fc.letrec<{ node: RuleNodeInput; group: RuleNodeInput }>((tie) => ({

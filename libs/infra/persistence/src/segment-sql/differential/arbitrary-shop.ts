@@ -1,5 +1,6 @@
 import type { ReferenceCustomer, ReferenceOrder, ReferenceShop } from '@marea/domain/segments';
 import * as fc from 'fast-check';
+import { somePersonaAnalyses } from './arbitrary-persona-analyses';
 import { emptyShop } from './empty-shop';
 
 const MINUTE = 60_000;
@@ -117,15 +118,16 @@ const aCustomerHistory = (id: number) =>
     memberships: fc.record({ vip: fc.constantFrom(null, 'open', 'exited'), churn: fc.constantFrom(null, 'open', 'exited') }),
   });
 
-/** A random shop: customers with profiles, custom fields, orders, returns, events, consents, metrics, memberships. */
+/** A random shop: customers with profiles, custom fields, orders, returns, events, consents, metrics, memberships, persona clusters. */
 export function anyShop(customers: number): fc.Arbitrary<ReferenceShop> {
   return fc
     .record({
       timeZone: fc.constantFrom('Europe/Madrid', 'UTC', 'America/New_York', 'Pacific/Auckland'),
       histories: fc.tuple(...Array.from({ length: customers }, (_, i) => aCustomerHistory(i + 1))),
+      personaAnalyses: somePersonaAnalyses(customers),
     })
-    .map(({ timeZone, histories }) => {
-      const shop = emptyShop(timeZone);
+    .map(({ timeZone, histories, personaAnalyses }) => {
+      const shop = { ...emptyShop(timeZone), personaAnalyses };
       let orderId = 0;
       let eventId = 0;
       for (const h of histories) {

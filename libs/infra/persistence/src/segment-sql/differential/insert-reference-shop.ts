@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { ensureSegmentTables } from './ensure-segment-tables';
 
 const SHOP_TABLES = [
-  'segment_memberships', 'segments', 'customer_metrics', 'consents', 'events', 'order_lines', 'orders',
+  'persona_analyses', 'segment_memberships', 'segments', 'customer_metrics', 'consents', 'events', 'order_lines', 'orders',
   'product_categories', 'products', 'categories', 'customers', 'custom_fields', 'stores', 'users',
 ];
 
@@ -62,6 +62,18 @@ export async function insertReferenceShop(db: DataSource, shop: ReferenceShop): 
       rfm_margin: m.rfmMargin, clv_state: m.clvState, predicted_clv: m.predictedClv, primary_affinity: m.primaryAffinity, computed_at: '2026-01-01T00:00:00Z',
     })));
   await insertSegments(db, shop);
+  await insertPersonaAnalyses(db, shop);
+}
+
+/** Analyses with just what rules read: code, status, finish, values, cluster names and levels, assignments. */
+async function insertPersonaAnalyses(db: DataSource, shop: ReferenceShop): Promise<void> {
+  const analyses = shop.personaAnalyses ?? [];
+  await load(db, 'persona_analyses', 'id bigint, code text, name text, parameters jsonb, status text, finished_at timestamptz, customers int, value_names text[]',
+    analyses.map((a) => ({ id: a.id, code: a.code, name: a.code, parameters: {}, status: a.status, finished_at: a.finishedAt, customers: a.status === 'done' ? a.assignments.length : null, value_names: a.values })));
+  await load(db, 'persona_clusters', 'analysis_id bigint, cluster smallint, name text, suggested_name text, size int, centroid float8[], lifts float8[], propensity text[], model_centroid float8[]',
+    analyses.flatMap((a) => a.clusters.map((c) => ({ analysis_id: a.id, cluster: c.cluster, name: c.name, suggested_name: c.name, size: 0, centroid: [], lifts: [], propensity: c.propensity, model_centroid: [] }))));
+  await load(db, 'persona_assignments', 'analysis_id bigint, customer_id bigint, cluster smallint',
+    analyses.flatMap((a) => a.assignments.map((x) => ({ analysis_id: a.id, customer_id: x.customerId, cluster: x.cluster }))));
 }
 
 /** Segments have more required columns once their migration is in; fill them when they exist. */
