@@ -35,6 +35,8 @@ export type RfmTransitionTable = z.infer<typeof RfmTransitionTable>;
 export const RfmTransitionsQuery = z
   .object({ from: CalendarDate, to: CalendarDate })
   .superRefine((query, context) => {
-    if (query.to < query.from) context.addIssue({ code: 'custom', path: ['to'], message: `must not be before from (${query.from})` });
+    // Runs even when a day is wrong: compare only two real days.
+    const bothDays = CalendarDate.safeParse(query.from).success && CalendarDate.safeParse(query.to).success;
+    if (bothDays && query.to < query.from) context.addIssue({ code: 'custom', path: ['to'], message: `must not be before from (${query.from})` });
   });
 export type RfmTransitionsQuery = z.infer<typeof RfmTransitionsQuery>;
