@@ -1,5 +1,4 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync } from 'node:fs';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
@@ -20,6 +19,7 @@ import { OutboxModule } from './outbox/outbox.module';
 import { SegmentsModule } from './segments/segments.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TrackingModule } from './tracking/tracking.module';
+import { WebAppModule } from './http/web-app/web-app.module';
 
 export interface AppDependencies {
   config: AppConfig;
@@ -31,9 +31,7 @@ export interface AppDependencies {
 @Module({})
 export class AppModule {
   static forRoot({ config, logger, dataSource }: AppDependencies): DynamicModule {
-    const webApp = existsSync(config.WEB_DIST)
-      ? [ServeStaticModule.forRoot({ rootPath: config.WEB_DIST, exclude: ['/api/{*path}'] })]
-      : [];
+    const webApp = existsSync(config.WEB_DIST) ? [WebAppModule] : [];
     return {
       module: AppModule,
       global: true,
