@@ -97,6 +97,8 @@ const EXPECTED: Record<string, string> = {
   'GET /api/v1/analyses/clv-model/fits/{id}': 'admin marketer key:admin',
   'GET /api/v1/analyses/rfm-transitions': 'admin marketer key:admin',
   'GET /api/v1/customers/{id}/rfm-history': 'admin marketer manager key:read key:admin',
+  'GET /api/v1/analyses/refresh': 'admin marketer key:admin',
+  'POST /api/v1/analyses/refresh': 'admin marketer key:admin',
   // Message tracking: the links inside messages, for recipients (who are not users)
   'GET /api/t/o/{file}': 'public',
   'GET /api/t/c/{token}': 'public',

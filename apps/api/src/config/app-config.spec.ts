@@ -38,6 +38,14 @@ describe('configuration', () => {
     expect(() => loadConfig({ SMS_FREQUENCY_CAP: 'three a week' })).toThrow(/SMS_FREQUENCY_CAP="three a week": must look like 2\/7/);
   });
 
+  it('schedules the analyses refresh at 03:00 unless ANALYSES_REFRESH_CRON says otherwise or off; a wrong expression names the variable', () => {
+    expect(loadConfig({}).ANALYSES_REFRESH_CRON).toBe('0 3 * * *');
+    expect(loadConfig({ ANALYSES_REFRESH_CRON: '30 2 * * 1-5' }).ANALYSES_REFRESH_CRON).toBe('30 2 * * 1-5');
+    expect(loadConfig({ ANALYSES_REFRESH_CRON: 'off' }).ANALYSES_REFRESH_CRON).toBe('off');
+    expect(() => loadConfig({ ANALYSES_REFRESH_CRON: 'every night' })).toThrow(/ANALYSES_REFRESH_CRON="every night": must be a cron expression/);
+    expect(() => loadConfig({ ANALYSES_REFRESH_CRON: '0 25 * * *' })).toThrow(/ANALYSES_REFRESH_CRON/);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { validateCronExpression } from 'cron';
 import { z } from 'zod';
 
 const onOff = z.enum(['auto', 'on', 'off']);
@@ -55,6 +56,12 @@ export const AppConfigSchema = z.object({
   SMS_FREQUENCY_CAP: z.string().regex(/^\d+\/\d+$/, 'must look like 2/7 (at most 2 per 7 days)').optional(),
   // off: this process serves the API only (another process runs the engine).
   AUTOMATION_ENGINE: z.enum(['on', 'off']).default('on'),
+  // The nightly analyses refresh (docs/clv.md): a cron expression in the account's time zone, or off.
+  ANALYSES_REFRESH_CRON: z
+    .string()
+    .trim()
+    .default('0 3 * * *')
+    .refine((cron) => cron === 'off' || validateCronExpression(cron).valid, { message: 'must be a cron expression such as 0 3 * * * (minute hour day month weekday), or off' }),
 });
 
 export type AppConfig = Readonly<
