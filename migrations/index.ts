@@ -13,6 +13,7 @@ import { CustomerErasure1764470000000 } from './1764470000000-customer-erasure';
 import { MessageTimeline1764480000000 } from './1764480000000-message-timeline';
 import { PersonaAnalyses1764500000000 } from './1764500000000-persona-analyses';
 import { ClvModelRfmHistory1764510000000 } from './1764510000000-clv-model-rfm-history';
+import { AutomationDelivery1764520000000 } from './1764520000000-automation-delivery';
 
 /** Every migration, oldest first. The list is explicit so the bundled API carries them. */
 export const migrations = [
@@ -31,6 +32,7 @@ export const migrations = [
   MessageTimeline1764480000000,
   PersonaAnalyses1764500000000,
   ClvModelRfmHistory1764510000000,
+  AutomationDelivery1764520000000,
 ];
 
 /** Where TypeORM records applied migrations; every DataSource that migrates uses it. */

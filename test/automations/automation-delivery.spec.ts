@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { StepExecutor, enterAutomation } from '@marea/engine/automations';
 import { startSmtpSink, startTwilioFake, useTestDatabase, type SmtpSink, type TwilioFake } from '@marea/testing';
 import { assembleAutomationEngine, type AssembledAutomationEngine } from '@marea/infra/jobs';
+import { PgAutomationCatalogue } from '@marea/infra/persistence';
 import { campaignEmail, decisions, eventually, givenAutomation, givenCustomers, runsEnded, startEngine } from './automation-test-kit';
 
 jest.setTimeout(90_000);
@@ -50,6 +51,79 @@ describe('delivery: retries, races and the other actions', () => {
     expect(bounce).toEqual({ kind: 'bounced', detail: expect.stringContaining('550') });
   });
 
+  it('a message the SMTP server answered 250 is sent and delivered, with the server’s reply kept', async () => {
+    const sink = await startSmtpSink();
+    closers.push(() => sink.close());
+    const dataSource = db().dataSource;
+    await givenCustomers(dataSource, [{ ref: 'taken', email: 'taken@shop.test', emailConsent: true }]);
+    const automation = await givenAutomation(
+      dataSource,
+      'Taken',
+      campaignEmail({
+        trigger: {
+          kind: 'once',
+          at: new Date(Date.now() - 1000).toISOString(),
+          audience: { version: 1, match: 'all', conditions: [{ kind: 'customer_field', field: 'external_id', test: { op: 'equals', value: 'taken' } }] },
+        },
+      }),
+    );
+    engine = await startEngine(dataSource, { smtpUrl: sink.url });
+    await eventually(() => runsEnded(dataSource, automation), Boolean);
+
+    const [message] = await dataSource.query(`SELECT id::text, status, provider_id, provider_response FROM messages WHERE automation_id = $1`, [automation]);
+    expect(message).toEqual({ id: expect.any(String), status: 'sent', provider_id: expect.any(String), provider_response: expect.stringMatching(/^250 /) });
+    const events = await dataSource.query(`SELECT kind, detail FROM message_events WHERE message_id = $1`, [message.id]);
+    expect(events).toEqual([{ kind: 'delivered', detail: message.provider_response }]);
+    const today = new Date().toISOString().slice(0, 10);
+    const statistics = await new PgAutomationCatalogue(dataSource).statistics(automation, today, today);
+    expect(statistics.automation.map((day) => ({ sent: day.counts.sent, delivered: day.counts.delivered }))).toEqual([{ sent: 1, delivered: 1 }]);
+  });
+
+  it('automations sending to one customer at the same instant respect a cap of one: one email goes out, the rest are capped', async () => {
+    const sink = await startSmtpSink();
+    closers.push(() => sink.close());
+    const dataSource = db().dataSource;
+    const ids = await givenCustomers(dataSource, [{ ref: 'popular', email: 'popular@shop.test', emailConsent: true }]);
+    const count = 6;
+    for (let n = 1; n <= count; n += 1) {
+      await givenAutomation(dataSource, `Offer ${n}`, { ...campaignEmail(), trigger: { kind: 'segment-entered', segmentCode: 'popular' } });
+    }
+
+    // Two engines over two connection pools, as two processes would have; neither polls.
+    const second = new DataSource({ type: 'postgres', url: (dataSource.options as { url: string }).url, extra: { max: 8 } });
+    await second.initialize();
+    closers.push(() => second.destroy());
+    const options = {
+      messaging: { SMTP_URL: sink.url, MAIL_FROM: 'Tienda <news@shop.test>' },
+      caps: { email: { max: 1, days: 7 }, sms: null },
+      publicUrl: 'https://shop.test',
+      secret: 'a test secret that is long enough for signing',
+    };
+    const one = await assembleAutomationEngine(dataSource, options);
+    const two = await assembleAutomationEngine(second, options);
+    closers.push(() => one.close(), () => two.close());
+
+    const automations = (await one.deps.store.liveAutomations(['segment-entered'])).filter(
+      ({ definition: { trigger } }) => trigger.kind === 'segment-entered' && trigger.segmentCode === 'popular',
+    );
+    for (const automation of automations) await enterAutomation(one.deps, automation, ids['popular'], 'segment:1', {});
+    const runs = await dataSource.query<{ id: string }[]>(`SELECT id::text FROM automation_runs WHERE customer_id = $1 ORDER BY id`, [ids['popular']]);
+    expect(runs).toHaveLength(count);
+    // Every step job at once, spread over both engines: each reads "0 emails this week" first.
+    await Promise.all(runs.map((run, n) => new StepExecutor((n % 2 ? two : one).deps).execute({ runId: run.id, stepId: 'mail' })));
+
+    const reasons = await dataSource.query<{ reason: string; detail: string | null }[]>(
+      `SELECT reason, detail FROM automation_decisions WHERE step_id = 'mail' AND customer_id = $1 ORDER BY reason`,
+      [ids['popular']],
+    );
+    expect(reasons.map((decision) => decision.reason)).toEqual(['capped', 'capped', 'capped', 'capped', 'capped', 'sent']);
+    expect(reasons[0].detail).toBe('1 email messages in the last 7 days (cap 1)');
+    await sink.waitFor(1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sink.messages.map((mail) => mail.to[0])).toEqual(['popular@shop.test']);
+    expect(await dataSource.query(`SELECT count(*)::int AS messages FROM messages WHERE customer_id = $1`, [ids['popular']])).toEqual([{ messages: 1 }]);
+  });
+
   it('two executors racing on one step job record one decision and send one email', async () => {
     const sink = await startSmtpSink();
     closers.push(() => sink.close());
@@ -72,7 +146,7 @@ describe('delivery: retries, races and the other actions', () => {
     const two = await assembleAutomationEngine(second, options);
     closers.push(() => one.close(), () => two.close());
 
-    const [live] = await one.deps.store.liveAutomations(['segment-entered']);
+    const live = (await one.deps.store.liveAutomations(['segment-entered'])).find((candidate) => candidate.id === automation)!;
     await Promise.all([enterAutomation(one.deps, live, ids['race'], 'segment:9', {}), enterAutomation(two.deps, live, ids['race'], 'segment:9', {})]);
     const [run] = await dataSource.query(`SELECT id::text FROM automation_runs WHERE automation_id = $1`, [automation]);
     const job = { runId: run.id, stepId: 'mail' };

@@ -88,6 +88,7 @@ export async function startEngine(db: DataSource, env: { smtpUrl: string; twilio
     secret: 'a test secret that is long enough for signing',
     jobs: { retryDelaySeconds: 1, retryLimit: 3, pollingIntervalSeconds: 0.5 },
     idleMs: 200,
+    cartScanIntervalMs: 200,
   });
   await assembled.engine.start();
   return assembled;

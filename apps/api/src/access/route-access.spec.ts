@@ -88,6 +88,7 @@ const EXPECTED: Record<string, string> = {
   'GET /api/v1/automations/{id}/runs': 'admin marketer manager key:read key:admin',
   'GET /api/v1/automations/{id}/why/{customerId}': 'admin marketer manager key:read key:admin',
   'GET /api/v1/automations/{id}/statistics': 'admin marketer manager key:read key:admin',
+  'POST /api/v1/automations/preview': 'admin marketer key:admin',
   'POST /api/v1/automations/{id}/preview': 'admin marketer key:admin',
   'POST /api/v1/automations/{id}/test-send': 'admin marketer key:admin',
   // Analyses

@@ -69,6 +69,28 @@ describe('the automations API: marketers define, activate and watch automations;
     expect(badTemplate.body.error.details[0].field).toBe('definition.steps.mail.action.template.subject');
   });
 
+  it('previews a step of an unsaved draft for a customer, refusing only that step’s own problems', async () => {
+    const draft = springSale(new Date().toISOString()).definition;
+    const edited = {
+      ...draft,
+      // Unfinished elsewhere: a step nothing leads to yet does not stop the preview.
+      steps: { ...draft.steps, mail: { ...draft.steps.mail, action: { kind: 'email', template: { subject: 'Last days, {{customer.firstName}}', html: '<p>x</p>', text: 'x' } } }, later: { kind: 'exit' } },
+    };
+    const preview = await marketer.send('POST', '/api/v1/automations/preview', { definition: edited, stepId: 'mail', customerId: ana });
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ channel: 'email', to: 'ana@shop.test', subject: 'Last days, Ana' });
+
+    const broken = { ...edited, steps: { ...edited.steps, mail: { ...edited.steps.mail, action: { kind: 'email', template: { subject: 'Hi {{#if}}', html: '<p>x</p>', text: 'x' } } } } };
+    const refused = await marketer.send('POST', '/api/v1/automations/preview', { definition: broken, stepId: 'mail', customerId: ana });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.map((detail: { field: string }) => detail.field)).toEqual(['definition.steps.mail.action.template.subject']);
+    const invalidDraft = await marketer.send('POST', '/api/v1/automations/preview', { definition: { ...edited, trigger: { kind: 'nope' } }, stepId: 'mail', customerId: ana });
+    expect(invalidDraft.status).toBe(400);
+    expect(invalidDraft.body.error.details[0].field).toMatch(/^definition\.trigger/);
+    const nobody = await marketer.send('POST', '/api/v1/automations/preview', { definition: edited, stepId: 'mail', customerId: '999999' });
+    expect(nobody.body.error.code).toBe('CUSTOMER_NOT_FOUND');
+  });
+
   it('a campaign activated through the API reaches the SMTP server, with its why, runs and statistics', async () => {
     const created = await marketer.send('POST', '/api/v1/automations', springSale(new Date(Date.now() - 1000).toISOString()));
     expect(created.status).toBe(201);
@@ -104,7 +126,7 @@ describe('the automations API: marketers define, activate and watch automations;
 
     const today = new Date().toISOString().slice(0, 10);
     const statistics = await manager.send('GET', `/api/v1/automations/${id}/statistics?from=${today}&to=${today}`);
-    expect(statistics.body.automation).toEqual([{ day: today, stepId: null, counts: expect.objectContaining({ entered: 2, sent: 1, failed: 0, capped: 0 }) }]);
+    expect(statistics.body.automation).toEqual([{ day: today, stepId: null, counts: expect.objectContaining({ entered: 2, sent: 1, delivered: 1, failed: 0, capped: 0 }) }]);
     expect(statistics.body.steps).toEqual([{ day: today, stepId: 'mail', counts: expect.objectContaining({ sent: 1 }) }]);
 
     expect((await manager.send('PUT', `/api/v1/automations/${id}`, springSale(new Date().toISOString()))).status).toBe(403);

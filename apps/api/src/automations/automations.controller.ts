@@ -6,6 +6,7 @@ import * as z from 'zod';
 import {
   ApiErrorBody,
   Automation,
+  type AutomationDefinition,
   AutomationDraft,
   AutomationRun,
   AutomationStatistics,
@@ -13,6 +14,7 @@ import {
   AutomationTraceEntry,
   AutomationVersion,
   DeadLetter,
+  DraftMessagePreviewRequest,
   MessagePreview,
   MessagePreviewRequest,
   TestSendRequest,
@@ -37,6 +39,7 @@ class AutomationRunsDto extends createZodDto(z.object({ items: z.array(Automatio
 class AutomationTraceDto extends createZodDto(z.object({ items: z.array(AutomationTraceEntry) })) {}
 class AutomationStatisticsDto extends createZodDto(AutomationStatistics) {}
 class MessagePreviewRequestDto extends createZodDto(MessagePreviewRequest) {}
+class DraftMessagePreviewRequestDto extends createZodDto(DraftMessagePreviewRequest) {}
 class MessagePreviewDto extends createZodDto(MessagePreview) {}
 class TestSendRequestDto extends createZodDto(TestSendRequest) {}
 class TestSendResultsDto extends createZodDto(z.object({ items: z.array(TestSendResult) })) {}
@@ -215,6 +218,26 @@ export class AutomationsController {
     return this.catalogue.statistics(automation.id, from, request.to ?? today);
   }
 
+  @Post('preview')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "A step of an unsaved definition (the editor's draft) rendered for a chosen customer",
+    description: 'Only the problems of that step refuse the preview: the rest of a draft may still be unfinished.',
+  })
+  @ApiOkResponse({ type: MessagePreviewDto })
+  @ApiBadRequestResponse({ type: ApiErrorDto })
+  @ApiNotFoundResponse({ type: ApiErrorDto })
+  async previewDraft(@Body() body: DraftMessagePreviewRequestDto): Promise<MessagePreview> {
+    const request = parseAutomationRequest(DraftMessagePreviewRequest, body, 'INVALID_REQUEST', 'preview request');
+    const action = this.messageStep(request.definition, 'The draft', request.stepId);
+    const step = `steps.${request.stepId}.`;
+    const problems = (await checkAutomation(request.definition, this.host.deps)).filter((problem) => problem.path.startsWith(step));
+    if (problems.length > 0) {
+      throw invalid('INVALID_REQUEST', 'preview request', problems.map((problem) => ({ field: `definition.${problem.path}`, message: problem.message })));
+    }
+    return this.rendered(await previewStepMessage(this.host.deps, request.definition, action, request.customerId), request.customerId);
+  }
+
   @Post(':id/preview')
   @HttpCode(200)
   @ApiOperation({ summary: "A step's message rendered for a chosen customer, as they would receive it (SMS with its segment count)" })
@@ -224,9 +247,8 @@ export class AutomationsController {
   async preview(@Param('id') id: string, @Body() body: MessagePreviewRequestDto): Promise<MessagePreview> {
     const request = parseAutomationRequest(MessagePreviewRequest, body, 'INVALID_REQUEST', 'preview request');
     const automation = await this.found(id);
-    const preview = await previewStepMessage(this.host.deps, automation.definition, this.messageStep(automation, request.stepId), request.customerId);
-    if (!preview) throw new AutomationRefusal('CUSTOMER_NOT_FOUND', `There is no customer with id ${request.customerId}.`);
-    return preview;
+    const action = this.messageStep(automation.definition, `Automation ${automation.id}`, request.stepId);
+    return this.rendered(await previewStepMessage(this.host.deps, automation.definition, action, request.customerId), request.customerId);
   }
 
   @Post(':id/test-send')
@@ -238,7 +260,7 @@ export class AutomationsController {
   async testSend(@Param('id') id: string, @Body() body: TestSendRequestDto): Promise<{ items: TestSendResult[] }> {
     const request = parseAutomationRequest(TestSendRequest, body, 'INVALID_REQUEST', 'test send');
     const automation = await this.found(id);
-    const action = this.messageStep(automation, request.stepId);
+    const action = this.messageStep(automation.definition, `Automation ${automation.id}`, request.stepId);
     const results = await testSendStepMessage(this.host.deps, automation.definition, action, request.customerId, request.addresses);
     if (!results) throw new AutomationRefusal('CUSTOMER_NOT_FOUND', `There is no customer with id ${request.customerId}.`);
     return { items: results };
@@ -251,9 +273,16 @@ export class AutomationsController {
     return automation;
   }
 
-  private messageStep(automation: Automation, stepId: string) {
-    const action = messageActionOf(automation.definition, stepId);
-    if (action === 'no-step') throw new AutomationRefusal('STEP_NOT_FOUND', `Automation ${automation.id} has no step "${stepId}".`);
+  /** A preview, or the refusal when the customer does not exist. */
+  private rendered(preview: MessagePreview | null, customerId: string): MessagePreview {
+    if (!preview) throw new AutomationRefusal('CUSTOMER_NOT_FOUND', `There is no customer with id ${customerId}.`);
+    return preview;
+  }
+
+  /** `owner` names the definition in a refusal: "Automation 12", "The draft". */
+  private messageStep(definition: AutomationDefinition, owner: string, stepId: string) {
+    const action = messageActionOf(definition, stepId);
+    if (action === 'no-step') throw new AutomationRefusal('STEP_NOT_FOUND', `${owner} has no step "${stepId}".`);
     if (action === 'not-a-message') throw new AutomationRefusal('NOT_A_MESSAGE', `Step "${stepId}" sends no email or SMS.`, [{ field: 'stepId', message: 'sends no email or SMS' }]);
     return action;
   }

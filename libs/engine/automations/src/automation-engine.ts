@@ -1,11 +1,20 @@
 import type { AutomationEngineDependencies } from './automation-engine-dependencies';
 import type { SegmentFeed } from './segment-feed';
 import { StepExecutor } from './step-executor';
+import { CartAbandonmentTriggerSource } from './cart-abandonment-trigger-source';
+import { CustomerChangeTriggerSource } from './customer-change-trigger-source';
 import { CustomerDateTriggerSource, EventTriggerSource, ScheduleTriggerSource, SegmentTriggerSource, type TriggerSource } from './trigger-sources';
 
 export interface AutomationEngineOptions {
   /** How long a trigger source rests after a poll that found nothing. */
   readonly idleMs?: number;
+  /**
+   * The rest of the event and order sources, shorter: an order-placed email is expected within
+   * 150 ms of the order (default 50 ms, never more than `idleMs`; a poll is one indexed query).
+   */
+  readonly eventIdleMs?: number;
+  /** How often the abandoned-cart scan runs (default one minute). */
+  readonly cartScanIntervalMs?: number;
   readonly onError?: (error: unknown, where: string) => void;
 }
 
@@ -16,7 +25,7 @@ export interface AutomationEngineOptions {
  */
 export class AutomationEngine {
   readonly executor: StepExecutor;
-  private readonly sources: { name: string; source: TriggerSource }[];
+  private readonly sources: { name: string; source: TriggerSource; idleMs: number }[];
   private running = false;
   private loops: Promise<void>[] = [];
   private readonly wakers = new Set<() => void>();
@@ -27,19 +36,23 @@ export class AutomationEngine {
     private readonly options: AutomationEngineOptions = {},
   ) {
     this.executor = new StepExecutor(deps);
+    const idleMs = options.idleMs ?? 1000;
+    const eventIdleMs = Math.min(idleMs, options.eventIdleMs ?? 50);
     this.sources = [
-      { name: 'segment feed', source: new SegmentTriggerSource(deps, feed) },
-      { name: 'schedules', source: new ScheduleTriggerSource(deps) },
-      { name: 'customer dates', source: new CustomerDateTriggerSource(deps) },
-      { name: 'events', source: new EventTriggerSource(deps, this.executor, 'events') },
-      { name: 'orders', source: new EventTriggerSource(deps, this.executor, 'orders') },
+      { name: 'segment feed', source: new SegmentTriggerSource(deps, feed), idleMs },
+      { name: 'schedules', source: new ScheduleTriggerSource(deps), idleMs },
+      { name: 'customer dates', source: new CustomerDateTriggerSource(deps), idleMs },
+      { name: 'events', source: new EventTriggerSource(deps, this.executor, 'events'), idleMs: eventIdleMs },
+      { name: 'orders', source: new EventTriggerSource(deps, this.executor, 'orders'), idleMs: eventIdleMs },
+      { name: 'abandoned carts', source: new CartAbandonmentTriggerSource(deps, options.cartScanIntervalMs ?? 60_000), idleMs },
+      { name: 'customer changes', source: new CustomerChangeTriggerSource(deps), idleMs },
     ];
   }
 
   async start(): Promise<void> {
     this.running = true;
     await this.deps.jobs.workSteps((job) => this.executor.execute(job));
-    this.loops = this.sources.map(({ name, source }) => this.loop(name, source));
+    this.loops = this.sources.map(({ name, source, idleMs }) => this.loop(name, source, idleMs));
   }
 
   /** Cuts the sources' rest short (e.g. after an automation was activated). */
@@ -54,7 +67,7 @@ export class AutomationEngine {
     await this.deps.jobs.stop();
   }
 
-  private async loop(name: string, source: TriggerSource): Promise<void> {
+  private async loop(name: string, source: TriggerSource, idleMs: number): Promise<void> {
     while (this.running) {
       let handled = 0;
       try {
@@ -62,7 +75,7 @@ export class AutomationEngine {
       } catch (error) {
         this.options.onError?.(error, name);
       }
-      if (handled === 0 && this.running) await this.rest(this.options.idleMs ?? 1000);
+      if (handled === 0 && this.running) await this.rest(idleMs);
     }
   }
 

@@ -43,6 +43,19 @@ export interface StoredMessage extends MessageDraft {
   readonly attempts: number;
 }
 
+/**
+ * The frequency cap a marketing message must still fit when its decision is recorded: the store
+ * counts the customer's messages on the channel again under a per-customer lock, in the
+ * transaction that inserts the message, so two automations deciding at the same instant cannot
+ * both pass the cap.
+ */
+export interface CapGuard {
+  readonly channel: 'email' | 'sms';
+  readonly since: Date;
+  /** Whether one more message fits, from the count read under the lock; its trace detail when not. */
+  readonly judge: (sentInWindow: number) => { readonly allowed: true } | { readonly allowed: false; readonly detail: string };
+}
+
 /** A decision as recorded: `id` is the effect key of whatever the step does. */
 export interface StepDecision {
   readonly id: string;
@@ -70,6 +83,38 @@ export interface TriggerEvent {
   readonly at: Date;
 }
 
+/** One line of a cart, as templates read it (`trigger.cart.lines`). */
+export interface CartLine {
+  readonly sku: string;
+  readonly name: string;
+  readonly imageUrl: string | null;
+  readonly quantity: number;
+  readonly unitPrice: number;
+}
+
+/** An open cart with lines, untouched since `updatedAt` and with no order from its customer since. */
+export interface AbandonedCart {
+  readonly id: string;
+  /** The shop's id of the cart (what cart events carry as `cartId`). */
+  readonly externalId: string;
+  readonly customerId: string;
+  readonly updatedAt: Date;
+  /** The cart's version: its last activity in microseconds; a cart touched again is a new version. */
+  readonly version: string;
+  readonly currency: string;
+  readonly lines: readonly CartLine[];
+}
+
+/** One update of a customer's profile, from the change feed (every path that writes a profile). */
+export interface CustomerChange {
+  /** Commit-safe feed position (`<transaction id>:<row id>`). */
+  readonly position: string;
+  readonly customerId: string;
+  /** Changed fields as the API names them (`city`, `attributes.tier` …), with their values before and after. */
+  readonly changes: Record<string, { readonly before: unknown; readonly after: unknown }>;
+  readonly at: Date;
+}
+
 /** Where the engine keeps automations, runs, decisions and messages (PostgreSQL in production). */
 export interface AutomationStore {
   liveAutomations(triggerKinds: readonly string[]): Promise<LiveAutomation[]>;
@@ -91,6 +136,17 @@ export interface AutomationStore {
   latestTriggerEventId(source: 'events' | 'orders'): Promise<string>;
   triggerEventsAfter(source: 'events' | 'orders', afterId: string, limit: number): Promise<TriggerEvent[]>;
 
+  /**
+   * Carts abandoned for an automation: open, last touched in (`notBefore`, `quietSince`], no order
+   * from the customer since, and this cart version not yet decided for the automation (any version
+   * of it), oldest first.
+   */
+  abandonedCarts(automationId: string, quietSince: Date, notBefore: Date, limit: number): Promise<AbandonedCart[]>;
+  /** Profile changes after a feed position (null: from the start), committed ones only, oldest first. */
+  customerChangesAfter(position: string | null, limit: number): Promise<CustomerChange[]>;
+  /** The position of the newest profile change ('0:0' when none): where a new installation starts. */
+  latestCustomerChangePosition(): Promise<string>;
+
   /** Today's calendar day (YYYY-MM-DD) in the account's time zone. */
   accountToday(): Promise<string>;
   /** Customers with a value in a date field (`birth_date` or `attributes.<name>`), as YYYY-MM-DD. */
@@ -105,8 +161,17 @@ export interface AutomationStore {
   marketingSentSince(customerId: string, channel: 'email' | 'sms', since: Date): Promise<number>;
 
   decision(runId: string, stepId: string): Promise<StepDecision | null>;
-  /** Inserts the decision (and its message) once; a decision already there wins and is returned. */
-  decide(run: RunState, stepId: string, decision: { outcome: 'acted' | 'skipped'; reason: string; detail?: string }, message?: MessageDraft): Promise<StepDecision>;
+  /**
+   * Inserts the decision (and its message) once; a decision already there wins and is returned.
+   * With a cap guard, a message that no longer fits the cap is recorded as skipped (`capped`).
+   */
+  decide(
+    run: RunState,
+    stepId: string,
+    decision: { outcome: 'acted' | 'skipped'; reason: string; detail?: string },
+    message?: MessageDraft,
+    cap?: CapGuard,
+  ): Promise<StepDecision>;
   /** Notes a deferral for the trace and schedules the same step again at `until`. */
   defer(run: RunState, stepId: string, reason: string, until: Date): Promise<void>;
   /**
@@ -129,7 +194,8 @@ export interface AutomationStore {
    * `committed` settles with the commit's answer.
    */
   markHandedOver(messageId: string): Promise<{ readonly committed: Promise<void> }>;
-  markSent(messageId: string, providerId: string): Promise<void>;
+  /** The server took the message: its id for it (an SMTP queue id) and its reply are kept. */
+  markSent(messageId: string, providerId: string, response: string): Promise<void>;
   /** A retryable failure: back to queued, one more attempt counted. */
   markRetry(messageId: string, error: string): Promise<void>;
   markFailed(messageId: string, error: string): Promise<void>;

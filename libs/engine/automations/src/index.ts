@@ -12,6 +12,8 @@ export * from './automation-entry';
 export * from './event-properties-match';
 export * from './step-executor';
 export * from './trigger-sources';
+export * from './cart-abandonment-trigger-source';
+export * from './customer-change-trigger-source';
 export * from './automation-engine';
 export * from './automation-checks';
 export * from './step-message-preview';

@@ -30,6 +30,11 @@ export interface DeadStepJob {
 export interface JobQueue {
   enqueueStep(job: StepJob, options: { readonly startAfter?: Date; readonly within: SqlExecutor }): Promise<void>;
   workSteps(handler: (job: StepJob) => Promise<void>): Promise<void>;
+  /**
+   * A job due now was just committed by this process: its workers fetch at once instead of at
+   * their next poll (the latency of an order-placed email). Other processes find it by polling.
+   */
+  nudge(): void;
   deadLetters(limit: number): Promise<DeadStepJob[]>;
   /** Puts a dead job back on the queue; false when no dead job has that id. */
   retryDeadLetter(id: string): Promise<boolean>;

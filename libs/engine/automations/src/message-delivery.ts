@@ -31,8 +31,13 @@ export async function deliverMessage(deps: AutomationEngineDependencies, custome
   const at = (deps.clock ?? (() => new Date()))();
   switch (outcome.kind) {
     case 'accepted':
-      // Accepted by the server; "delivered" is what tracking learns later (or the absence of a bounce).
-      await deps.store.markSent(message.id, outcome.providerId);
+      await deps.store.markSent(message.id, outcome.providerId, outcome.response);
+      // SMTP's 250 to the final dot: the receiving server has taken responsibility for the mail,
+      // which is what "delivered" means to the statistics (a later bounce still says otherwise).
+      // An SMS accepted by Twilio is only queued there: its delivery is Twilio's to report.
+      if (message.channel === 'email') {
+        await deps.events.record({ messageId: message.id, customerId, kind: 'delivered', at, detail: outcome.response });
+      }
       return;
     case 'retryable':
       await deps.store.markRetry(message.id, `${outcome.code} ${outcome.message}`);

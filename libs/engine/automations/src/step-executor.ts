@@ -85,7 +85,7 @@ export class StepExecutor {
     }
     if (verdict.kind === 'skip') return this.deps.store.decide(run, stepId, { outcome: 'skipped', reason: verdict.reason, detail: verdict.detail });
     const message = renderStepMessage(this.deps, action, settings, customer, run.context, verdict.address);
-    return this.deps.store.decide(run, stepId, { outcome: 'acted', reason: 'sent' }, message);
+    return this.deps.store.decide(run, stepId, { outcome: 'acted', reason: 'sent' }, message, verdict.cap ?? undefined);
   }
 
   /** What an acted decision does; every effect is keyed on the decision id, so a repeat changes nothing. */

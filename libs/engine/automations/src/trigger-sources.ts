@@ -1,6 +1,6 @@
 import { isAnniversaryInDays, nextCronOccurrence } from '@marea/domain/automations';
 import type { AutomationEngineDependencies } from './automation-engine-dependencies';
-import type { LiveAutomation } from './automation-store';
+import type { LiveAutomation, TriggerEvent } from './automation-store';
 import { enterAutomation } from './automation-entry';
 import { eventPropertiesMatch } from './event-properties-match';
 import type { SegmentFeed } from './segment-feed';
@@ -151,19 +151,31 @@ export class EventTriggerSource implements TriggerSource {
     const events = await this.deps.store.triggerEventsAfter(this.source, after, 500);
     if (events.length === 0) return 0;
     const automations = await this.deps.store.liveAutomations(['custom-event', 'order-placed']);
+    // One customer's events in their order (a wait must see them as they happened); customers
+    // side by side, so a steady stream of orders does not queue behind one entry at a time.
+    const byCustomer = new Map<string, TriggerEvent[]>();
     for (const event of events) {
-      for (const automation of automations) {
-        const trigger = automation.definition.trigger;
-        const fires =
-          (trigger.kind === 'order-placed' && event.name === 'order-placed') ||
-          (trigger.kind === 'custom-event' && trigger.eventName === event.name && eventPropertiesMatch(trigger.properties, event.properties));
-        if (fires) await enterAutomation(this.deps, automation, event.customerId, `${this.source}:${event.id}`, { ...event.properties, eventName: event.name });
-      }
-      for (const wait of await this.deps.store.waitsFor(event.customerId, event.name, event.properties)) {
-        await this.executor.eventArrived(wait.runId, wait.stepId);
-      }
+      const ofCustomer = byCustomer.get(event.customerId);
+      if (ofCustomer) ofCustomer.push(event);
+      else byCustomer.set(event.customerId, [event]);
     }
+    await inParallel([...byCustomer.values()], ENTRY_PARALLELISM, async (ofCustomer) => {
+      for (const event of ofCustomer) await this.handle(event, automations);
+    });
     await this.deps.store.setTriggerPosition(cursor, events[events.length - 1].id);
     return events.length;
+  }
+
+  private async handle(event: TriggerEvent, automations: readonly LiveAutomation[]): Promise<void> {
+    for (const automation of automations) {
+      const trigger = automation.definition.trigger;
+      const fires =
+        (trigger.kind === 'order-placed' && event.name === 'order-placed') ||
+        (trigger.kind === 'custom-event' && trigger.eventName === event.name && eventPropertiesMatch(trigger.properties, event.properties));
+      if (fires) await enterAutomation(this.deps, automation, event.customerId, `${this.source}:${event.id}`, { ...event.properties, eventName: event.name });
+    }
+    for (const wait of await this.deps.store.waitsFor(event.customerId, event.name, event.properties)) {
+      await this.executor.eventArrived(wait.runId, wait.stepId);
+    }
   }
 }

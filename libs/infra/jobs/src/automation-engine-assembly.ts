@@ -20,6 +20,8 @@ export interface AutomationEngineAssemblyOptions {
   readonly secret: string | undefined;
   readonly jobs?: Partial<Omit<PgBossJobQueueOptions, 'connectionString'>>;
   readonly idleMs?: number;
+  readonly eventIdleMs?: number;
+  readonly cartScanIntervalMs?: number;
   readonly onError?: (error: unknown, where: string) => void;
 }
 
@@ -57,7 +59,12 @@ export async function assembleAutomationEngine(dataSource: DataSource, options: 
     notifications: new PgUserNotifications(dataSource),
     settings: { mailFrom: options.messaging.MAIL_FROM ?? 'Marea <marea@localhost>', caps: options.caps },
   };
-  const engine = new AutomationEngine(deps, new SegmentFeedReader(dataSource), { idleMs: options.idleMs, onError: options.onError });
+  const engine = new AutomationEngine(deps, new SegmentFeedReader(dataSource), {
+    idleMs: options.idleMs,
+    eventIdleMs: options.eventIdleMs,
+    cartScanIntervalMs: options.cartScanIntervalMs,
+    onError: options.onError,
+  });
   return {
     engine,
     deps,

@@ -31,6 +31,7 @@ export const DEAD_STEP_QUEUE = 'automation-steps-dead';
 export class PgBossJobQueue implements JobQueue {
   private readonly boss: PgBoss;
   private started: Promise<void> | null = null;
+  private readonly workerIds: string[] = [];
 
   constructor(private readonly options: PgBossJobQueueOptions) {
     this.boss = new PgBoss({
@@ -103,7 +104,12 @@ export class PgBossJobQueue implements JobQueue {
           if (jobs.length > 0) this.boss.notifyWorker(id);
         },
       );
+      this.workerIds.push(id);
     }
+  }
+
+  nudge(): void {
+    for (const id of this.workerIds) this.boss.notifyWorker(id);
   }
 
   async deadLetters(limit: number): Promise<DeadStepJob[]> {

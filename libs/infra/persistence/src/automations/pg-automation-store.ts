@@ -2,7 +2,10 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AutomationDefinition } from '@marea/contracts';
 import { MessageTakenError } from '@marea/engine/automations';
 import type {
+  AbandonedCart,
   AutomationStore,
+  CapGuard,
+  CustomerChange,
   CustomerSnapshot,
   EntryJudge,
   EntryRequest,
@@ -16,6 +19,7 @@ import type {
 } from '@marea/engine/automations';
 import type { CompiledRule } from '@marea/engine/segments';
 import { customerSnapshot, type CustomerRow } from './customer-snapshot-row';
+import { latestCustomerChangePosition, readAbandonedCarts, readCustomerChanges } from './trigger-source-rows';
 
 /** The step id of the decision to start a run. */
 export const ENTRY_STEP = '$entry';
@@ -45,7 +49,7 @@ export class PgAutomationStore implements AutomationStore {
 
   async enter(request: EntryRequest, judge: EntryJudge): Promise<{ entered: boolean; reason: string } | null> {
     const { automation, customerId, occurrence } = request;
-    return this.dataSource.transaction(async (db) => {
+    const entry = await this.dataSource.transaction(async (db) => {
       // One customer's entries into one automation are judged one at a time.
       await db.query(`SELECT pg_advisory_xact_lock(hashtextextended('automation-entry:' || $1 || ':' || $2, 0))`, [automation.id, customerId]);
       const [decided] = await db.query(
@@ -72,6 +76,8 @@ export class PgAutomationStore implements AutomationStore {
       await this.jobs.enqueueStep({ runId: run.id, stepId: automation.definition.start }, { within: db });
       return { entered: true, reason: 'entered' };
     });
+    if (entry?.entered) this.jobs.nudge();
+    return entry;
   }
 
   async undecidedEntries(automation: LiveAutomation, occurrence: string, customerIds: readonly string[]): Promise<string[]> {
@@ -189,13 +195,8 @@ export class PgAutomationStore implements AutomationStore {
     return row.found;
   }
 
-  async marketingSentSince(customerId: string, channel: 'email' | 'sms', since: Date): Promise<number> {
-    const [row] = await this.dataSource.query<{ count: number }[]>(
-      `SELECT count(*)::int AS count FROM messages
-       WHERE customer_id = $1 AND channel = $2 AND NOT transactional AND created_at >= $3 AND status <> 'failed'`,
-      [customerId, channel, since],
-    );
-    return row.count;
+  marketingSentSince(customerId: string, channel: 'email' | 'sms', since: Date): Promise<number> {
+    return marketingSentSince(this.dataSource.manager, customerId, channel, since);
   }
 
   async triggerPosition(source: string): Promise<string | null> {
@@ -231,6 +232,18 @@ export class PgAutomationStore implements AutomationStore {
     return rows.map((row) => ({ id: row.id, customerId: row.customer_id, name: row.name, properties: row.properties, at: row.at }));
   }
 
+  abandonedCarts(automationId: string, quietSince: Date, notBefore: Date, limit: number): Promise<AbandonedCart[]> {
+    return readAbandonedCarts(this.dataSource, automationId, quietSince, notBefore, limit);
+  }
+
+  customerChangesAfter(position: string | null, limit: number): Promise<CustomerChange[]> {
+    return readCustomerChanges(this.dataSource, position, limit);
+  }
+
+  latestCustomerChangePosition(): Promise<string> {
+    return latestCustomerChangePosition(this.dataSource);
+  }
+
   async accountToday(): Promise<string> {
     const [row] = await this.dataSource.query<{ today: string }[]>(`SELECT to_char(now() AT TIME ZONE timezone, 'YYYY-MM-DD') AS today FROM account`);
     return row.today;
@@ -254,11 +267,23 @@ export class PgAutomationStore implements AutomationStore {
   async decide(
     run: RunState,
     stepId: string,
-    decision: { outcome: 'acted' | 'skipped'; reason: string; detail?: string },
-    message?: MessageDraft,
+    wanted: { outcome: 'acted' | 'skipped'; reason: string; detail?: string },
+    wantedMessage?: MessageDraft,
+    cap?: CapGuard,
   ): Promise<StepDecision> {
     const request = { automation: { id: run.automationId, version: run.version }, customerId: run.customerId, occurrence: run.occurrence };
     const inserted = await this.dataSource.transaction(async (db) => {
+      let decision = wanted;
+      let message = wantedMessage;
+      if (message && cap) {
+        // Held until commit: the next decision for this customer and channel counts this message.
+        await db.query(`SELECT pg_advisory_xact_lock(hashtextextended('message-cap:' || $1 || ':' || $2, 0))`, [run.customerId, cap.channel]);
+        const verdict = cap.judge(await marketingSentSince(db, run.customerId, cap.channel, cap.since));
+        if (!verdict.allowed) {
+          decision = { outcome: 'skipped', reason: 'capped', detail: verdict.detail };
+          message = undefined;
+        }
+      }
       const id = await this.insertDecision(db, request, run.runId, stepId, decision.outcome, decision.reason, decision.detail);
       if (!id) return null; // already decided: that decision stands
       if (message) {
@@ -281,10 +306,11 @@ export class PgAutomationStore implements AutomationStore {
           ],
         );
       }
-      return id;
+      return { id, decision, message };
     });
     if (inserted) {
-      return { id: inserted, outcome: decision.outcome, reason: decision.reason, message: message ? { ...message, status: 'queued', attempts: 0 } : null };
+      const { id, decision, message } = inserted;
+      return { id, outcome: decision.outcome, reason: decision.reason, message: message ? { ...message, status: 'queued', attempts: 0 } : null };
     }
     const stored = await this.decision(run.runId, stepId);
     if (!stored) throw new Error(`the decision of run ${run.runId} at step ${stepId} vanished`);
@@ -304,7 +330,7 @@ export class PgAutomationStore implements AutomationStore {
     to: string | null,
     options: { startAfter?: Date; endStatus?: 'completed' | 'goal-reached' | 'stopped' } = {},
   ): Promise<boolean> {
-    return this.dataSource.transaction(async (db) => {
+    const moved = await this.dataSource.transaction(async (db) => {
       const moved = await db.query<{ id: string }[]>(
         `WITH moved AS (
            UPDATE automation_runs SET current_step = $3::text,
@@ -318,6 +344,8 @@ export class PgAutomationStore implements AutomationStore {
       if (to !== null) await this.jobs.enqueueStep({ runId: run.runId, stepId: to }, { startAfter: options.startAfter, within: db });
       return true;
     });
+    if (moved && to !== null && !options.startAfter) this.jobs.nudge();
+    return moved;
   }
 
   async wait(run: RunState, stepId: string, wait: { eventName: string; keyName: string | null; keyValue: string | null; expiresAt: Date }): Promise<void> {
@@ -373,11 +401,11 @@ export class PgAutomationStore implements AutomationStore {
     return { committed };
   }
 
-  async markSent(messageId: string, providerId: string): Promise<void> {
-    await this.dataSource.query(`UPDATE messages SET status = 'sent', provider_id = $2, sent_at = now(), attempts = attempts + 1 WHERE id = $1`, [
-      messageId,
-      providerId,
-    ]);
+  async markSent(messageId: string, providerId: string, response: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE messages SET status = 'sent', provider_id = $2, provider_response = $3, sent_at = now(), attempts = attempts + 1 WHERE id = $1`,
+      [messageId, providerId, response],
+    );
   }
 
   async markRetry(messageId: string, error: string): Promise<void> {
@@ -387,6 +415,19 @@ export class PgAutomationStore implements AutomationStore {
   async markFailed(messageId: string, error: string): Promise<void> {
     await this.dataSource.query(`UPDATE messages SET status = 'failed', last_error = $2, attempts = attempts + 1 WHERE id = $1`, [messageId, error]);
   }
+}
+
+/**
+ * Marketing messages on a channel to a customer since an instant: what the frequency cap counts.
+ * Failed ones do not count (the customer never got them); queued and handed-over ones do.
+ */
+async function marketingSentSince(db: EntityManager, customerId: string, channel: 'email' | 'sms', since: Date): Promise<number> {
+  const [row] = await db.query<{ count: number }[]>(
+    `SELECT count(*)::int AS count FROM messages
+     WHERE customer_id = $1 AND channel = $2 AND NOT transactional AND created_at >= $3 AND status <> 'failed'`,
+    [customerId, channel, since],
+  );
+  return row.count;
 }
 
 interface DecisionRow {

@@ -94,5 +94,24 @@ export async function writeOrders(sql: SqlQuery, rows: OrderRow[]): Promise<Writ
   if (onlyLines.length) {
     await sql(`UPDATE orders SET updated_at = now() WHERE external_id = ANY($1::text[])`, [onlyLines.map((row) => row.externalId)]);
   }
+  await closeOrderedCarts(sql, rows);
   return writeOutcomes(keys, [...written, ...onlyLines.map((row) => ({ key: row.externalId, inserted: false }))]);
+}
+
+/**
+ * A sale closes the customer's open carts last touched before it: they were ordered, not
+ * abandoned (the abandoned-cart automations read only open carts). Locked in external id order,
+ * as cart upserts lock them, so the two cannot deadlock.
+ */
+async function closeOrderedCarts(sql: SqlQuery, rows: OrderRow[]): Promise<void> {
+  const sales = rows.filter((row) => row.kind === 'sale');
+  if (sales.length === 0) return;
+  await sql(
+    `WITH closed AS (
+       SELECT c.id FROM carts c JOIN unnest($1::bigint[], $2::timestamptz[]) AS s(customer_id, ordered_at) ON c.customer_id = s.customer_id
+       WHERE c.status = 'open' AND c.updated_at <= s.ordered_at
+       ORDER BY c.external_id FOR UPDATE OF c)
+     UPDATE carts SET status = 'ordered' WHERE id IN (SELECT id FROM closed)`,
+    [sales.map((row) => row.customerId), sales.map((row) => row.orderedAt)],
+  );
 }
