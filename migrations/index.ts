@@ -11,6 +11,7 @@ import { Automations1764450000000 } from './1764450000000-automations';
 import { CustomerMerges1764460000000 } from './1764460000000-customer-merges';
 import { CustomerErasure1764470000000 } from './1764470000000-customer-erasure';
 import { MessageTimeline1764480000000 } from './1764480000000-message-timeline';
+import { AccessRecovery1764490000000 } from './1764490000000-access-recovery';
 import { PersonaAnalyses1764500000000 } from './1764500000000-persona-analyses';
 import { ClvModelRfmHistory1764510000000 } from './1764510000000-clv-model-rfm-history';
 import { AutomationDelivery1764520000000 } from './1764520000000-automation-delivery';
@@ -30,6 +31,7 @@ export const migrations = [
   CustomerMerges1764460000000,
   CustomerErasure1764470000000,
   MessageTimeline1764480000000,
+  AccessRecovery1764490000000,
   PersonaAnalyses1764500000000,
   ClvModelRfmHistory1764510000000,
   AutomationDelivery1764520000000,

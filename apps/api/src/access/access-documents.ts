@@ -3,11 +3,14 @@ import {
   AcceptInvitationRequest,
   ApiKey,
   AuditPage,
+  CompletePasswordResetRequest,
   CreateApiKeyRequest,
   CreatedApiKey,
   FirstAdminRequest,
   Invitation,
   InviteUserRequest,
+  PasswordResetLink,
+  PasswordResetRequest,
   SessionInfo,
   SetupStatus,
   SignInRequest,
@@ -29,3 +32,6 @@ export class ApiKeyDto extends createZodDto(ApiKey) {}
 export class CreateApiKeyRequestDto extends createZodDto(CreateApiKeyRequest) {}
 export class CreatedApiKeyDto extends createZodDto(CreatedApiKey) {}
 export class AuditPageDto extends createZodDto(AuditPage) {}
+export class PasswordResetRequestDto extends createZodDto(PasswordResetRequest) {}
+export class CompletePasswordResetRequestDto extends createZodDto(CompletePasswordResetRequest) {}
+export class PasswordResetLinkDto extends createZodDto(PasswordResetLink) {}

@@ -11,4 +11,6 @@ export type AccessRefusalCode =
   | 'USER_NOT_FOUND'
   | 'LAST_ADMIN'
   | 'INVITATION_INVALID'
+  | 'RESET_IMPOSSIBLE'
+  | 'RESET_LINK_INVALID'
   | 'API_KEY_NOT_FOUND';

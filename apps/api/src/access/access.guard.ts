@@ -2,12 +2,12 @@ import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@ne
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { timingSafeEqual } from 'node:crypto';
-import { ADMIN_ONLY, bearerKey, changesState, permits, type AccessRule, type Principal } from '@marea/domain/access';
+import { bearerKey, changesState, permits, type Principal } from '@marea/domain/access';
 import { PgSessionStore } from '@marea/infra/persistence';
 import { RequestRefusal } from '../http/request-refusal';
-import { ACCESS_RULE, PUBLIC_ROUTE } from './allow.decorator';
 import { ApiKeyAuthenticator } from './api-key-authenticator';
 import { setRequestPrincipal } from './request-principal';
+import { routeAudience } from './route-audience';
 import { CSRF_HEADER, sessionToken } from './session-cookie';
 
 /**
@@ -25,9 +25,8 @@ export class AccessGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
-    const rule = this.reflector.getAllAndOverride<AccessRule>(ACCESS_RULE, targets) ?? ADMIN_ONLY;
+    const rule = routeAudience(this.reflector, context.getHandler(), context.getClass());
+    if (rule === 'public') return true;
     const request = context.switchToHttp().getRequest<Request>();
 
     const principal = await this.authenticate(request);

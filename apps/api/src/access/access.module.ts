@@ -2,7 +2,8 @@ import { Global, Logger, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { DataSource } from 'typeorm';
-import { PgApiKeyStore, PgAuditLog, PgSessionStore, PgUserStore } from '@marea/infra/persistence';
+import { createEmailChannel, describeChannels } from '@marea/infra/messaging';
+import { PgApiKeyStore, PgAuditLog, PgPasswordResets, PgSessionStore, PgSharedRateLimit, PgUserStore } from '@marea/infra/persistence';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { AccessGuard } from './access.guard';
@@ -11,9 +12,12 @@ import { ApiKeysController } from './api-keys.controller';
 import { AuditLog } from './audit-log';
 import { AuditLogController } from './audit-log.controller';
 import { FirstAdminFromEnvironment } from './first-admin-from-environment';
+import { PasswordResetController } from './password-reset.controller';
+import { PASSWORD_RESET_MAIL, PasswordResetService, type PasswordResetMail } from './password-reset.service';
 import { rateLimits, RateLimitGuard } from './rate-limit';
 import { SessionController } from './session.controller';
 import { SetupController } from './setup.controller';
+import { SharedThrottlerStorage } from './shared-throttler-storage';
 import { SignInService } from './sign-in.service';
 import { UsersController } from './users.controller';
 
@@ -23,8 +27,16 @@ import { UsersController } from './users.controller';
  */
 @Global()
 @Module({
-  imports: [ThrottlerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => rateLimits(config) })],
-  controllers: [SessionController, SetupController, UsersController, ApiKeysController, AuditLogController],
+  imports: [
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG, DataSource],
+      useFactory: (config: AppConfig, db: DataSource) => {
+        const logger = new Logger('RateLimits');
+        return rateLimits(config, new SharedThrottlerStorage(new PgSharedRateLimit(db, (error) => logger.warn(error, 'could not sweep old rate-limit windows'))));
+      },
+    }),
+  ],
+  controllers: [SessionController, SetupController, UsersController, ApiKeysController, AuditLogController, PasswordResetController],
   providers: [
     { provide: PgUserStore, inject: [DataSource], useFactory: (db: DataSource) => new PgUserStore(db) },
     {
@@ -34,6 +46,16 @@ import { UsersController } from './users.controller';
     },
     { provide: PgApiKeyStore, inject: [DataSource], useFactory: (db: DataSource) => new PgApiKeyStore(db) },
     { provide: PgAuditLog, inject: [DataSource], useFactory: (db: DataSource) => new PgAuditLog(db) },
+    { provide: PgPasswordResets, inject: [DataSource], useFactory: (db: DataSource) => new PgPasswordResets(db) },
+    {
+      // Reset links go out by SMTP only: see PasswordResetService.requestByEmail.
+      provide: PASSWORD_RESET_MAIL,
+      inject: [APP_CONFIG, DataSource],
+      useFactory: (config: AppConfig, db: DataSource): PasswordResetMail => ({
+        channel: describeChannels(config).email === 'smtp' ? createEmailChannel(config, db) : null,
+      }),
+    },
+    PasswordResetService,
     {
       provide: ApiKeyAuthenticator,
       inject: [PgApiKeyStore],

@@ -1,7 +1,7 @@
 import { useTestDatabase } from '@marea/testing';
 import { startApi, type ApiUnderTest } from '../ingestion/testing/api-under-test';
 
-describe('the audit log of exports', () => {
+describe('the audit log of exports and merges', () => {
   const db = useTestDatabase();
   let marketer: ApiUnderTest;
 
@@ -22,5 +22,16 @@ describe('the audit log of exports', () => {
     );
     expect(entry).toMatchObject({ action: 'customers.exported', actor_label: expect.stringMatching(/^marketer-.*@marea\.test$/), subject: 'segment spain' });
     expect(entry.ip).toMatch(/127\.0\.0\.1/);
+  });
+
+  it('records who merged a duplicate into which customer', async () => {
+    const [{ id: lucia }, { id: duplicate }] = await marketer.rows<{ id: string }>(
+      `INSERT INTO customers (external_id, first_name, email) VALUES ('lucia', 'Lucía', 'lucia@shop.example'), ('lucia-2', 'Lucia', 'LUCIA@shop.example')
+       RETURNING id::text`,
+    );
+    expect((await marketer.send('POST', `/api/v1/customers/${lucia}/merge`, { absorbedId: duplicate })).status).toBe(200);
+    expect(await marketer.rows(`SELECT action, subject, details FROM audit_log WHERE action = 'customers.merged'`)).toEqual([
+      { action: 'customers.merged', subject: `customer ${lucia}`, details: { absorbedId: duplicate } },
+    ]);
   });
 });

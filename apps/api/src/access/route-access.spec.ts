@@ -16,6 +16,9 @@ const EXPECTED: Record<string, string> = {
   'GET /api/v1/setup': 'public',
   'POST /api/v1/setup': 'public',
   'POST /api/v1/invitations/accept': 'public',
+  'POST /api/v1/session/password-reset': 'public',
+  'POST /api/v1/session/password-reset/complete': 'public',
+  'POST /api/v1/users/{id}/password-reset': 'admin key:admin',
   'GET /api/v1/users': 'admin key:admin',
   'POST /api/v1/users': 'admin key:admin',
   'PATCH /api/v1/users/{id}': 'admin key:admin',
@@ -116,6 +119,25 @@ const ACTORS: [string, Actor][] = [
   ['key:admin', { key: 'admin' }],
 ];
 
+/** What the OpenAPI document must say of a route the table lists: its credentials and audience. */
+function documentedAccessOf(route: string): { security: object[]; access: unknown } {
+  const audience = EXPECTED[route];
+  if (audience === undefined) return { security: [{ 'missing from EXPECTED': route }], access: null };
+  if (audience === 'public') return { security: [], access: 'public' };
+  const names = audience.split(' ');
+  const roles = names.filter((name) => !name.startsWith('key:')).sort();
+  const keyScopes = names.filter((name) => name.startsWith('key:')).map((name) => name.slice('key:'.length)).sort();
+  const session = route.startsWith('GET ') ? { session: [] } : { session: [], csrf: [] };
+  return { security: [...(roles.length ? [session] : []), ...(keyScopes.length ? [{ apiKey: [] }] : [])], access: { roles, keyScopes } };
+}
+
+/** The audience an operation declares, lists sorted. */
+function sortedAccess(access: unknown): unknown {
+  if (typeof access !== 'object' || access === null) return access;
+  const { roles, keyScopes } = access as { roles: string[]; keyScopes: string[] };
+  return { roles: [...roles].sort(), keyScopes: [...keyScopes].sort() };
+}
+
 interface ExpressLayer {
   route?: { path: string; methods: Record<string, boolean> };
 }
@@ -175,4 +197,23 @@ describe('who may call each route', () => {
     }
     expect(actual).toEqual(Object.fromEntries(routes.filter((r) => r in EXPECTED).map((route) => [route, EXPECTED[route]])));
   }, 120_000);
+
+  it('declares in the OpenAPI document what each operation accepts, exactly as the table says', async () => {
+    const document = await (await fetch(`${api.url}/api/openapi.json`)).json();
+    expect(document.components.securitySchemes).toEqual({
+      session: expect.objectContaining({ type: 'apiKey', in: 'cookie', name: 'marea_session' }),
+      csrf: expect.objectContaining({ type: 'apiKey', in: 'header', name: 'x-csrf-token' }),
+      apiKey: expect.objectContaining({ type: 'http', scheme: 'bearer' }),
+    });
+    const documented: Record<string, unknown> = {};
+    const expected: Record<string, unknown> = {};
+    for (const [path, operations] of Object.entries<Record<string, { security?: unknown; 'x-marea-access'?: unknown }>>(document.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const route = `${method.toUpperCase()} ${path}`;
+        documented[route] = { security: operation.security, access: sortedAccess(operation['x-marea-access']) };
+        expected[route] = documentedAccessOf(route);
+      }
+    }
+    expect(documented).toEqual(expected);
+  });
 });

@@ -65,6 +65,8 @@ const REFUSALS: Record<UserChangeRefused['reason'], [number, ConstructorParamete
   'not-found': [404, 'USER_NOT_FOUND', 'There is no such user.'],
   'last-admin': [409, 'LAST_ADMIN', 'This is the last active admin: make another user admin first.'],
   'invitation-invalid': [400, 'INVITATION_INVALID', 'This invitation link was already used or has expired; ask an admin for a new one.'],
+  'reset-impossible': [409, 'RESET_IMPOSSIBLE', 'This user has no password to reset, or is deactivated: invite or reactivate them instead.'],
+  'reset-invalid': [400, 'RESET_LINK_INVALID', 'This reset link was already used or has expired; ask for a new one.'],
 };
 
 /** Turns the store's refusals into answers the client can act on. */

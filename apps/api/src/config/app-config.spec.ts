@@ -46,6 +46,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ ANALYSES_REFRESH_CRON: '0 25 * * *' })).toThrow(/ANALYSES_REFRESH_CRON/);
   });
 
+  it('limits reset links asked for by email to 5 an hour unless PASSWORD_RESET_RATE_LIMIT says otherwise', () => {
+    expect(loadConfig({}).PASSWORD_RESET_RATE_LIMIT).toBe(5);
+    expect(loadConfig({ PASSWORD_RESET_RATE_LIMIT: '2' }).PASSWORD_RESET_RATE_LIMIT).toBe(2);
+    expect(() => loadConfig({ PASSWORD_RESET_RATE_LIMIT: '0' })).toThrow(/PASSWORD_RESET_RATE_LIMIT/);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });

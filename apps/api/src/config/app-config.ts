@@ -39,6 +39,8 @@ export const AppConfigSchema = z.object({
     .pipe(z.array(z.url())),
   SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
   INGEST_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(20_000),
+  // Reset links asked for by email, per address and email, per hour (docs/access.md).
+  PASSWORD_RESET_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(5),
   // Message tracking (docs/message-tracking.md): the address recipients reach Marea at, for the
   // links in messages (default http://127.0.0.1:<PORT>), and the key that signs those links
   // (default: one generated once and kept in the database).

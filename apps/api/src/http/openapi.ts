@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
+import { documentAccess } from '../access/access-openapi';
 
 /**
  * The OpenAPI document of every route, built from the controllers and the zod contracts they
@@ -17,5 +18,6 @@ export function mountOpenApi(app: INestApplication): void {
     .setVersion('1')
     .build();
   const document = cleanupOpenApiDoc(SwaggerModule.createDocument(app, config));
+  documentAccess(app, document);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json' });
 }

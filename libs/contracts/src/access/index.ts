@@ -3,3 +3,4 @@ export * from './session';
 export * from './user';
 export * from './api-key';
 export * from './audit-entry';
+export * from './password-reset';

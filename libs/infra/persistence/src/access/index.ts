@@ -5,3 +5,5 @@ export * from './pg-session-store';
 export * from './pg-api-key-store';
 export * from './pg-audit-log';
 export * from './customer-visibility-sql';
+export * from './pg-password-resets';
+export * from './pg-shared-rate-limit';

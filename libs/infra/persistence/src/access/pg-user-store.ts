@@ -7,7 +7,14 @@ const FIRST_ADMIN_LOCK = 'marea.first-admin';
 const INVITATION_DAYS = 7;
 
 /** Why a change to users was refused; the API maps each to an answer. */
-export type UserChangeRefusal = 'email-taken' | 'not-found' | 'last-admin' | 'setup-done' | 'invitation-invalid';
+export type UserChangeRefusal =
+  | 'email-taken'
+  | 'not-found'
+  | 'last-admin'
+  | 'setup-done'
+  | 'invitation-invalid'
+  | 'reset-impossible'
+  | 'reset-invalid';
 export class UserChangeRefused extends Error {
   constructor(readonly reason: UserChangeRefusal) {
     super(reason);
