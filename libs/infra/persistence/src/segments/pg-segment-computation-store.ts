@@ -72,6 +72,11 @@ export class PgSegmentComputationStore implements SegmentComputationStore {
     try {
       return await this.dataSource.transaction(async (manager) => {
         await manager.query(`SELECT pg_advisory_xact_lock($1, $2::int)`, [SEGMENT_LOCK_SPACE, segment.id]);
+        // Right after a segment's first computation the statistics of segment_memberships do not
+        // know its rows yet: the planner expects one current member and checks every member
+        // against the whole target in a nested loop (at 1M customers, 41k members: 161 s instead
+        // of 35 s). The whole-base plan is set-based throughout, so hash and merge joins are right.
+        await manager.query(`SET LOCAL enable_nestloop = off`);
         // The compiled rule selects each customer once (from customers, by id): no DISTINCT needed.
         const target = `SELECT $2::bigint AS segment_id, customer_id FROM (${shiftParameters(rule, 2)}) rule`;
         const [diff] = await manager.query<MembershipDiff[]>(membershipDiffSql(target, `m.segment_id = $2`, 'segment'), [
