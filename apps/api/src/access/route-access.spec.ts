@@ -56,6 +56,7 @@ const EXPECTED: Record<string, string> = {
   'GET /api/v1/segments/{code}/customers.csv': 'admin marketer key:admin',
   'GET /api/v1/segments/{code}/sizes': 'admin marketer key:admin',
   'GET /api/v1/segment-values': 'admin marketer key:admin',
+  'GET /api/v1/segment-values/{list}': 'admin marketer key:admin',
   'GET /api/v1/notifications': 'admin marketer manager key:admin',
   'POST /api/v1/notifications/read': 'admin marketer manager key:admin',
   // The outbox (messages kept instead of sent)

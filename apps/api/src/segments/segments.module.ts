@@ -13,6 +13,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { SegmentWorkersHost } from './segment-workers.host';
 import { SegmentsController } from './segments.controller';
 import { SegmentValuesController } from './segment-values.controller';
+import { SegmentValueSearchController } from './segment-value-search.controller';
 
 /**
  * Segments: the API, and this process's two workers — full computations (new, edited and due
@@ -21,7 +22,7 @@ import { SegmentValuesController } from './segment-values.controller';
  */
 @Module({
   imports: [NotificationsModule],
-  controllers: [SegmentsController, SegmentValuesController],
+  controllers: [SegmentsController, SegmentValuesController, SegmentValueSearchController],
   providers: [
     {
       provide: ShopSegmentRules,
