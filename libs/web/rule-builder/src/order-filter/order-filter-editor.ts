@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output } f
 import { FieldProblems } from '../field-problems/field-problems';
 import { NameChips } from '../name-chips/name-chips';
 import { RuleBuilderContext } from '../rule-builder/rule-builder-context';
+import { RuleValueLookup } from '../rule-builder/rule-value-lookup';
 import { pathOf } from '../rule-draft/rule-draft';
 
 type Names = { include: string[]; exclude: string[] };
@@ -9,7 +10,8 @@ type FilterList = 'stores' | 'channels' | 'products' | 'categories';
 
 /**
  * Which orders and lines an order condition counts: stores, channels, products (SKUs) and
- * categories, each with an include list (green) and an exclude list (red).
+ * categories, each with an include list (green) and an exclude list (red). SKUs are searched on
+ * the server as they are typed; the other lists come whole with the catalogue.
  */
 @Component({
   selector: 'marea-order-filter-editor',
@@ -19,8 +21,8 @@ type FilterList = 'stores' | 'channels' | 'products' | 'categories';
       <legend i18n="@@rules.filter.legend">Only orders and lines of</legend>
       @for (list of lists(); track list.key) {
         <div class="order-filter__row" [attr.data-filter]="list.key">
-          <marea-name-chips [label]="list.include" tone="include" [values]="names(list.key).include" [suggestions]="list.suggestions" (valuesChange)="set(list.key, 'include', $event)" />
-          <marea-name-chips [label]="list.exclude" tone="exclude" [values]="names(list.key).exclude" [suggestions]="list.suggestions" (valuesChange)="set(list.key, 'exclude', $event)" />
+          <marea-name-chips [label]="list.include" tone="include" [values]="names(list.key).include" [suggestions]="list.suggestions" [lookup]="list.lookup" (valuesChange)="set(list.key, 'include', $event)" />
+          <marea-name-chips [label]="list.exclude" tone="exclude" [values]="names(list.key).exclude" [suggestions]="list.suggestions" [lookup]="list.lookup" (valuesChange)="set(list.key, 'exclude', $event)" />
           <marea-field-problems [at]="pathOf(path(), list.key)" />
         </div>
       }
@@ -37,6 +39,7 @@ type FilterList = 'stores' | 'channels' | 'products' | 'categories';
 })
 export class OrderFilterEditor {
   private readonly context = inject(RuleBuilderContext);
+  private readonly products = inject(RuleValueLookup).of('products');
   readonly filter = input<Record<string, unknown> | undefined>(undefined);
   readonly path = input.required<string>();
   readonly filterChange = output<Record<string, unknown>>();
@@ -45,10 +48,10 @@ export class OrderFilterEditor {
   protected readonly lists = computed(() => {
     const catalogue = this.context.catalogue();
     return [
-      { key: 'categories' as const, include: $localize`:@@rules.filter.categories:In categories`, exclude: $localize`:@@rules.filter.notCategories:Not in categories`, suggestions: catalogue.categories ?? [] },
-      { key: 'products' as const, include: $localize`:@@rules.filter.products:Products (SKU)`, exclude: $localize`:@@rules.filter.notProducts:Not products`, suggestions: [] },
-      { key: 'stores' as const, include: $localize`:@@rules.filter.stores:In stores`, exclude: $localize`:@@rules.filter.notStores:Not in stores`, suggestions: catalogue.stores ?? [] },
-      { key: 'channels' as const, include: $localize`:@@rules.filter.channels:Channels`, exclude: $localize`:@@rules.filter.notChannels:Not channels`, suggestions: ['ecommerce', 'store'] },
+      { key: 'categories' as const, include: $localize`:@@rules.filter.categories:In categories`, exclude: $localize`:@@rules.filter.notCategories:Not in categories`, suggestions: catalogue.categories ?? [], lookup: null },
+      { key: 'products' as const, include: $localize`:@@rules.filter.products:Products (SKU)`, exclude: $localize`:@@rules.filter.notProducts:Not products`, suggestions: [], lookup: this.products },
+      { key: 'stores' as const, include: $localize`:@@rules.filter.stores:In stores`, exclude: $localize`:@@rules.filter.notStores:Not in stores`, suggestions: catalogue.stores ?? [], lookup: null },
+      { key: 'channels' as const, include: $localize`:@@rules.filter.channels:Channels`, exclude: $localize`:@@rules.filter.notChannels:Not channels`, suggestions: ['ecommerce', 'store'], lookup: null },
     ];
   });
 

@@ -1,3 +1,5 @@
+import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { Component, signal } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import type { SegmentCatalogue } from '@marea/contracts';
@@ -30,6 +32,8 @@ describe('the visual rule builder', () => {
   let root: RuleGroupHarness;
 
   beforeEach(async () => {
+    // Long lists (SKUs, tags …) are searched on the server; no test here waits for a search.
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
     fixture = TestBed.createComponent(BuilderHost);
     document.body.appendChild(fixture.nativeElement);
     await fixture.whenStable();

@@ -5,6 +5,8 @@ import { EventPropertiesEditor, type DraftProperty } from '../event-properties/e
 import { FieldProblems } from '../field-problems/field-problems';
 import { OrderFilterEditor } from '../order-filter/order-filter-editor';
 import { RuleBuilderContext } from '../rule-builder/rule-builder-context';
+import { RuleValueLookup } from '../rule-builder/rule-value-lookup';
+import type { NameLookup } from '../name-chips/name-lookup';
 import { defaultTestFor, testFor } from '../rule-draft/operator-labels';
 import { pathOf, type DraftNode, type DraftTest } from '../rule-draft/rule-draft';
 import { uniqueId } from '../rule-draft/unique-id';
@@ -24,6 +26,7 @@ import { ValueTestEditor } from '../value-test/value-test-editor';
 })
 export class RuleCondition {
   protected readonly context = inject(RuleBuilderContext);
+  private readonly valueLookup = inject(RuleValueLookup);
   readonly condition = input.required<DraftNode>();
   readonly path = input.required<string>();
   readonly conditionChange = output<DraftNode>();
@@ -57,6 +60,21 @@ export class RuleCondition {
         return this.condition()['metric'] === 'rfm_segment' ? RfmSegmentName.options : [];
       default:
         return [];
+    }
+  });
+
+  /** The server's search for values too many to list: tags, repeating customer fields, text custom fields. */
+  protected readonly lookup = computed((): NameLookup | null => {
+    const condition = this.condition();
+    switch (condition.kind) {
+      case 'tags':
+        return this.valueLookup.of('tags');
+      case 'customer_field':
+        return this.valueLookup.ofField(String(condition['field']));
+      case 'custom_field':
+        return this.subject()?.type === 'text' ? this.valueLookup.of(`attributes.${String(condition['key'])}`) : null;
+      default:
+        return null;
     }
   });
 

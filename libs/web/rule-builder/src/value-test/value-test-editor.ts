@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input, output } from '@an
 import { OPERATORS_BY_TYPE, type RuleValueType, type ValueTestOperator } from '@marea/contracts';
 import { FieldProblems } from '../field-problems/field-problems';
 import { NameChips } from '../name-chips/name-chips';
+import type { NameLookup } from '../name-chips/name-lookup';
 import { DATE_OPERATOR_MODES, OPERATOR_LABELS, testFor } from '../rule-draft/operator-labels';
 import type { DraftTest } from '../rule-draft/rule-draft';
 import { uniqueId } from '../rule-draft/unique-id';
@@ -27,6 +28,8 @@ export class ValueTestEditor {
   readonly label = input.required<string>();
   readonly path = input.required<string>();
   readonly suggestions = input<readonly string[]>([]);
+  /** The server's search of the values, for lists too long to know in the browser. */
+  readonly lookup = input<NameLookup | null>(null);
   readonly testChange = output<DraftTest>();
 
   protected readonly ids = { op: uniqueId('op'), a: uniqueId('value'), b: uniqueId('value'), problems: uniqueId('problems') };
