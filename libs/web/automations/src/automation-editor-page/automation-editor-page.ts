@@ -1,9 +1,11 @@
 import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, linkedSignal, signal, untracked } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import type { Automation, AutomationDefinition, AutomationProblem, AutomationStatistics, AutomationStep, SegmentCatalogue } from '@marea/contracts';
 import { ErrorState, LoadingState, PageHeader, apiErrorMessage } from '@marea/web/ui';
 import { AddStep } from '../add-step/add-step';
+import { AutomationRuns } from '../automation-runs/automation-runs';
+import { AutomationVersions } from '../automation-versions/automation-versions';
 import { AutomationsApi, last30Days } from '../automations-api/automations-api';
 import { FlowCanvas } from '../flow-canvas/flow-canvas';
 import { definitionProblems, problemsByNode } from '../flow/definition-problems';
@@ -14,6 +16,7 @@ import { StepPanel } from '../step-panel/step-panel';
 import { ConditionsPanel } from '../trigger-panel/conditions-panel';
 import { TriggerPanel } from '../trigger-panel/trigger-panel';
 import { WhyTrace } from '../why-trace/why-trace';
+import { EDITOR_TABS, nextTab, type EditorTab } from './editor-tabs';
 import { newDefinition } from './new-definition';
 import { stepCounts } from './step-counts';
 
@@ -22,11 +25,26 @@ import { stepCounts } from './step-counts';
  * flow checked as it changes with the server's own checks (each problem on its node), save
  * (a new automation, or a new version of one), activate / deactivate, and for a saved one:
  * each step's counts of the last 30 days, a preview and test send of its messages, and why it
- * did or did not act for a customer.
+ * did or did not act for a customer; its runs (each with its steps and reasons) and its versions
+ * (a past one read-only) are tabs beside the flow.
  */
 @Component({
   selector: 'marea-automation-editor-page',
-  imports: [RouterLink, PageHeader, LoadingState, ErrorState, FlowCanvas, TriggerPanel, ConditionsPanel, StepPanel, AddStep, MessageTools, WhyTrace],
+  imports: [
+    RouterLink,
+    PageHeader,
+    LoadingState,
+    ErrorState,
+    FlowCanvas,
+    TriggerPanel,
+    ConditionsPanel,
+    StepPanel,
+    AddStep,
+    MessageTools,
+    WhyTrace,
+    AutomationRuns,
+    AutomationVersions,
+  ],
   templateUrl: './automation-editor-page.html',
   styleUrl: './automation-editor-page.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -38,6 +56,8 @@ export class AutomationEditorPage {
   readonly id = input<string>();
   /** `?kind=campaign` on `automations/new` starts a one-off campaign. */
   readonly kind = input<string>();
+  /** `?tab=runs|versions` opens a saved automation on that tab. */
+  readonly tab = input<string>();
 
   protected readonly existing = httpResource<Automation>(() => {
     const id = this.id();
@@ -56,6 +76,8 @@ export class AutomationEditorPage {
   protected readonly name = signal('');
   protected readonly definition = signal<AutomationDefinition>(newDefinition(false));
   protected readonly selected = signal<string>('trigger');
+  protected readonly tabs = EDITOR_TABS;
+  protected readonly currentTab = linkedSignal<EditorTab>(() => EDITOR_TABS.find((tab) => tab.id === this.tab())?.id ?? 'flow');
 
   protected readonly saving = signal(false);
   protected readonly saveError = signal<string | null>(null);
@@ -97,6 +119,23 @@ export class AutomationEditorPage {
         untracked(() => this.load(automation));
       }
     });
+  }
+
+  /** Arrow keys, Home and End move between tabs, as in any tab list; the focus follows. */
+  protected tabKey(event: KeyboardEvent): void {
+    const next = nextTab(this.currentTab(), event.key);
+    if (!next) return;
+    event.preventDefault();
+    this.currentTab.set(next);
+    document.getElementById(`automation-tab-${next}`)?.focus();
+  }
+
+  /** A past version copied into the editor: unsaved until "Save a new version". */
+  protected restore(definition: AutomationDefinition): void {
+    this.change(definition);
+    this.selected.set('trigger');
+    this.currentTab.set('flow');
+    this.notice.set($localize`:@@automations.versions.restored:The past version is in the editor: save it to make it the current version.`);
   }
 
   protected select(node: string): void {

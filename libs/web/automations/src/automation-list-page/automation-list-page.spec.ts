@@ -82,4 +82,27 @@ describe('the automations list', () => {
     await failing.whenStable();
     expect((failing.nativeElement as HTMLElement).textContent).toContain('Only admins and marketers see automations.');
   });
+
+  it('shows one-time campaigns apart from always-on automations', async () => {
+    const { fixture, screen } = await open([welcome, winBack]);
+    const names = () => [...screen.querySelectorAll('tbody th')].map((cell) => cell.textContent?.trim());
+    const choose = async (label: string) => {
+      const choice = [...screen.querySelectorAll('.kind-filter label')].find((item) => item.textContent?.trim() === label);
+      (choice?.querySelector('input') as HTMLInputElement).click();
+      // Not whenStable(): a row drawn again asks for its sends, which keeps the app busy until answered.
+      TestBed.tick();
+    };
+    expect(names()).toEqual(['Welcome', 'Black Friday']);
+
+    await choose('One-time campaigns');
+    expect(names()).toEqual(['Black Friday']);
+
+    await choose('Always-on automations');
+    // Welcome's row is drawn again, and reads its sends again.
+    await new Promise((resolve) => setTimeout(resolve));
+    fixture.detectChanges();
+    http.expectOne(statisticsUrl(welcome.id)).flush(statistics({ mail: 1 }));
+    await fixture.whenStable();
+    expect(names()).toEqual(['Welcome']);
+  });
 });

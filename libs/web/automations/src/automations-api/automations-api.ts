@@ -29,6 +29,13 @@ export class AutomationsApi {
   readonly previewUrl = (id: string) => `${this.automationUrl(id)}/preview`;
   /** Why the automation acted or not for a customer (GET, `{ items }`). */
   readonly whyUrl = (id: string, customerId: string) => `${this.automationUrl(id)}/why/${encodeURIComponent(customerId)}`;
+  /** Runs, newest first (GET, `{ items }`): `limit` of them (at most 500), of one customer when given. */
+  readonly runsUrl = (id: string, limit: number, customerId?: string) =>
+    `${this.automationUrl(id)}/runs?limit=${limit}${customerId ? `&customerId=${encodeURIComponent(customerId)}` : ''}`;
+  /** Every version of the definition, newest first (GET, `{ items }`). */
+  readonly versionsUrl = (id: string) => `${this.automationUrl(id)}/versions`;
+  /** Step jobs that failed every retry (GET, `{ items }`). */
+  readonly deadLettersUrl = `${AUTOMATIONS}/dead-letters`;
 
   create(draft: AutomationDraftInput): Observable<Automation> {
     return this.http.post<Automation>(AUTOMATIONS, draft);
@@ -41,6 +48,11 @@ export class AutomationsApi {
 
   setActive(id: string, active: boolean): Observable<Automation> {
     return this.http.post<Automation>(`${this.automationUrl(id)}/${active ? 'activate' : 'deactivate'}`, {});
+  }
+
+  /** Puts a dead step job back on the queue. */
+  retryDeadLetter(jobId: string): Observable<void> {
+    return this.http.post<void>(`${this.deadLettersUrl}/${encodeURIComponent(jobId)}/retry`, {});
   }
 
   /** Sends a step's message, rendered for a customer, to a few addresses; one outcome per address. */

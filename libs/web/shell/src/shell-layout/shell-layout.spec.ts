@@ -1,8 +1,9 @@
-import { Component } from '@angular/core';
+import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { inNavigation } from '../navigation/nav-entry';
+import { SHELL_SESSION, type ShellSession } from '../shell-session/shell-session';
 import { ShellLayout } from './shell-layout';
 
 @Component({ template: '<h1>Overview screen</h1>' })
@@ -11,9 +12,10 @@ class OverviewStub {}
 class ImportStub {}
 
 describe('ShellLayout', () => {
-  async function render(url: string) {
+  async function render(url: string, session?: ShellSession) {
     TestBed.configureTestingModule({
       providers: [
+        ...(session ? [{ provide: SHELL_SESSION, useValue: session }] : []),
         provideRouter([
           {
             path: '',
@@ -22,6 +24,7 @@ describe('ShellLayout', () => {
               { path: 'overview', component: OverviewStub, data: inNavigation({ label: 'Overview', icon: 'overview' }) },
               { path: 'imports', component: ImportStub, data: inNavigation({ label: 'Data import', icon: 'import' }) },
               { path: 'hidden', component: ImportStub },
+              { path: 'settings', component: ImportStub, data: inNavigation({ label: 'Settings', icon: 'settings', roles: ['admin'] }) },
             ],
           },
         ]),
@@ -47,5 +50,13 @@ describe('ShellLayout', () => {
     expect(TestBed.inject(Router).url).toBe('/overview');
     expect(root.querySelector('main h1')?.textContent).toBe('Overview screen');
     expect(document.activeElement).toBe(root.querySelector('main'));
+  });
+
+  it('shows who is signed in and their role, and only the screens that role may open', async () => {
+    const session: ShellSession = { user: signal({ name: 'Mia', email: 'mia@shop.example', role: 'marketer' }), signOut: async () => undefined };
+    const { root } = await render('/overview', session);
+    expect(root.querySelector('[data-user-menu]')?.textContent).toContain('mia@shop.example');
+    expect(root.querySelector('[data-user-role]')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Role: Marketer');
+    expect([...root.querySelectorAll('nav a')].map((link) => link.textContent?.trim())).toEqual(['Overview', 'Data import']);
   });
 });

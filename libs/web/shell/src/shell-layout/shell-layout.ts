@@ -6,6 +6,7 @@ import { BrandMark } from '../brand-mark/brand-mark';
 import { LanguagePicker } from '../language-picker/language-picker';
 import { navEntriesOf } from '../navigation/nav-entry';
 import { NavIcon } from '../navigation/nav-icon';
+import { roleLabel } from '../shell-session/role-label';
 import { SHELL_SESSION } from '../shell-session/shell-session';
 
 /**
@@ -23,6 +24,7 @@ export class ShellLayout {
   private readonly session = inject(SHELL_SESSION, { optional: true });
   private readonly router = inject(Router);
   protected readonly user = computed(() => this.session?.user() ?? null);
+  protected readonly roleLabel = roleLabel;
   private readonly allEntries = navEntriesOf(inject(ActivatedRoute).routeConfig?.children);
   /** Screens of other roles stay out of the menu (their routes refuse them too). */
   protected readonly entries = computed(() => {

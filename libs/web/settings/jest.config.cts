@@ -1,0 +1,1 @@
+module.exports = { ...require('../../../jest.angular.cjs'), displayName: 'web-settings' };
