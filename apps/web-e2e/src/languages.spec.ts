@@ -10,14 +10,17 @@ describe('Marea in Spanish, Polish and Portuguese', () => {
   let marea: RunningMarea | undefined;
   let browser: Browser | undefined;
   let page: Page;
+  let url: string;
   const pageErrors: string[] = [];
 
   /** A page load as a browser asks for it. */
   const load = (path: string, headers: Record<string, string> = {}) =>
-    fetch(`${marea!.url}${path}`, { headers: { accept: 'text/html', ...headers }, redirect: 'manual' });
+    fetch(`${url}${path}`, { headers: { accept: 'text/html', ...headers }, redirect: 'manual' });
 
   beforeAll(async () => {
     [marea, browser] = await Promise.all([startMareaOnFreshDatabase(), launchChromium()]);
+    url = marea.url;
+    page = await signedInPage(browser, url, marea.admin, pageErrors);
   });
 
   afterAll(async () => {
@@ -59,7 +62,6 @@ describe('Marea in Spanish, Polish and Portuguese', () => {
   });
 
   it('shows the navigation in Polish once Polski is chosen, and opens / in Polish from then on', async () => {
-    page = await signedInPage(browser!, marea!.url, marea!.admin, pageErrors);
     const picker = page.getByLabel('Language');
     expect(await picker.inputValue()).toBe('en');
 
@@ -78,13 +80,13 @@ describe('Marea in Spanish, Polish and Portuguese', () => {
     await page.waitForURL('**/pl/customers');
     expect(await page.getByLabel('Język').inputValue()).toBe('pl');
 
-    await page.goto(`${marea!.url}/`);
+    await page.goto(`${url}/`);
     await page.waitForURL('**/pl/overview');
 
     await page.getByLabel('Język').selectOption({ label: 'English' });
     await page.waitForURL((url) => url.pathname === '/overview');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    await page.goto(`${marea!.url}/`);
+    await page.goto(`${url}/`);
     await page.waitForURL((url) => url.pathname === '/overview');
   });
 });

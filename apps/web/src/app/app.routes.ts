@@ -93,6 +93,31 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('@marea/web/automations').then((feature) => feature.AutomationEditorPage),
       },
       {
+        path: 'analyses',
+        title: $localize`:@@nav.analyses:Analyses`,
+        canActivate: [withRole('admin', 'marketer')],
+        loadComponent: () => import('@marea/web/analyses').then((feature) => feature.AnalysesHomePage),
+        data: inNavigation({ label: $localize`:@@nav.analyses:Analyses`, icon: 'analyses', roles: ['admin', 'marketer'] }),
+      },
+      {
+        path: 'analyses/personas/new',
+        title: $localize`:@@nav.newPersonaAnalysis:New persona analysis`,
+        canActivate: [withRole('admin', 'marketer')],
+        loadComponent: () => import('@marea/web/analyses').then((feature) => feature.NewPersonaAnalysisPage),
+      },
+      {
+        path: 'analyses/personas/:id',
+        title: $localize`:@@nav.personaAnalysis:Persona analysis`,
+        canActivate: [withRole('admin', 'marketer')],
+        loadComponent: () => import('@marea/web/analyses').then((feature) => feature.PersonaAnalysisPage),
+      },
+      {
+        path: 'analyses/clv-model',
+        title: $localize`:@@nav.clvModel:CLV model`,
+        canActivate: [withRole('admin', 'marketer')],
+        loadComponent: () => import('@marea/web/analyses').then((feature) => feature.ClvModelPage),
+      },
+      {
         path: 'tasks',
         title: $localize`:@@nav.tasks:Tasks`,
         loadComponent: () => import('@marea/web/tasks').then((feature) => feature.TaskInboxPage),
