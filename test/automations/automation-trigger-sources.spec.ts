@@ -1,27 +1,50 @@
-import { startSmtpSink, useTestDatabase, type SmtpSink } from '@marea/testing';
+import { startMareaProcess, startSmtpSink, useTestDatabase, type MareaProcess, type SmtpSink } from '@marea/testing';
 import type { AssembledAutomationEngine } from '@marea/infra/jobs';
-import { startApi, type ApiUnderTest } from '../../apps/api/src/ingestion/testing/api-under-test';
 import { decisions, eventually, givenAutomation, startEngine } from './automation-test-kit';
 
 jest.setTimeout(90_000);
 
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
 
-/** A shop sending its data through the ingestion API, an engine of its own, and a real SMTP server. */
+/** The built server as a shop's integration and a user on the profile page speak to it (as its first admin). */
+interface Shop {
+  batch(resource: string, items: unknown[]): Promise<{ status: number; body: { created?: number } }>;
+  send(method: string, path: string, body: unknown): Promise<{ status: number }>;
+}
+
+async function shopOf(marea: MareaProcess): Promise<Shop> {
+  const { headers } = await marea.signIn();
+  const send = async (method: string, path: string, body: unknown) => {
+    const response = await fetch(`${marea.url}${path}`, { method, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return { status: response.status, body: await response.json() };
+  };
+  return { batch: (resource, items) => send('POST', `/api/v1/${resource}`, { items }), send };
+}
+
+/**
+ * A shop sending its data through the ingestion API of the built server (its own engine off), an
+ * engine of the test's, and a real SMTP server.
+ */
 describe('trigger sources fed by ingestion and profile edits', () => {
   const db = useTestDatabase();
-  let api: ApiUnderTest;
+  let marea: MareaProcess;
+  let api: Shop;
   let sink: SmtpSink;
   let engine: AssembledAutomationEngine | undefined;
 
+  beforeAll(async () => {
+    marea = await startMareaProcess({ DATABASE_URL: db().url, SEED_DEMO: 'off', AUTOMATION_ENGINE: 'off' });
+    api = await shopOf(marea);
+  });
+  afterAll(async () => {
+    await marea?.stop();
+  });
   beforeEach(async () => {
     sink = await startSmtpSink();
-    api = await startApi(db());
   });
   afterEach(async () => {
     await engine?.close();
     engine = undefined;
-    await api.close();
     await sink.close();
   });
 
@@ -80,7 +103,7 @@ describe('trigger sources fed by ingestion and profile edits', () => {
     ]);
     const order = await api.batch('orders', [{ externalId: 'o-bo', customerExternalId: 'bo', storeExternalId: 'web', orderedAt: hoursAgo(2.5), lines: [{ sku: 'pot', quantity: 1, unitPrice: 5 }] }]);
     expect(order.body.created).toBe(1);
-    expect(await api.rows(`SELECT external_id, status FROM carts ORDER BY external_id`)).toEqual([
+    expect(await db().dataSource.query(`SELECT external_id, status FROM carts ORDER BY external_id`)).toEqual([
       { external_id: 'web-ana', status: 'open' },
       { external_id: 'web-bo', status: 'ordered' },
       { external_id: 'web-cy', status: 'open' },
@@ -144,7 +167,7 @@ describe('trigger sources fed by ingestion and profile edits', () => {
     expect(moved.text).toContain('from nowhere to Sevilla');
 
     // On the profile page, a user moves Eli to Cádiz.
-    const [eli] = await api.rows<{ id: string }>(`SELECT id::text FROM customers WHERE external_id = 'eli'`);
+    const [eli] = await db().dataSource.query<{ id: string }[]>(`SELECT id::text FROM customers WHERE external_id = 'eli'`);
     const edit = await api.send('PATCH', `/api/v1/customers/${eli.id}`, { city: 'Cádiz' });
     expect(edit.status).toBe(200);
     const mails = await sink.waitFor(2, 20_000);
