@@ -1,5 +1,6 @@
-import type { INestApplication } from '@nestjs/common';
-import { ModulesContainer, Reflector } from '@nestjs/core';
+import { RequestMethod, type INestApplication } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import type { OpenAPIObject, OperationObject, SecuritySchemeObject } from '@nestjs/swagger';
 import { changesState } from '@marea/domain/access';
 import { CSRF_HEADER, SESSION_COOKIE } from './session-cookie';
@@ -39,17 +40,14 @@ const SECURITY_SCHEMES: Record<string, SecuritySchemeObject> = {
  */
 export function documentAccess(app: INestApplication, document: OpenAPIObject): void {
   document.components = { ...document.components, securitySchemes: { ...document.components?.securitySchemes, ...SECURITY_SCHEMES } };
-  const controllers = controllersByName(app);
+  const routes = controllerRoutes(app);
   const reflector = new Reflector();
-  for (const operations of Object.values(document.paths)) {
+  for (const [path, operations] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(operations) as [string, Operation][]) {
       if (!METHODS.has(method)) continue;
-      // Operation ids are `Controller_method` (the document's default).
-      const [controllerName, handlerName] = (operation.operationId ?? '').split('_');
-      const controller = controllers.get(controllerName);
-      const handler = controller?.prototype[handlerName];
-      if (!controller || typeof handler !== 'function') continue;
-      const audience = routeAudience(reflector, handler, controller);
+      const route = routeOf(routes, method, path);
+      if (!route) continue;
+      const audience = routeAudience(reflector, route.handler, route.controller);
       if (audience === 'public') {
         operation.security = [];
         operation['x-marea-access'] = 'public';
@@ -67,13 +65,43 @@ export function documentAccess(app: INestApplication, document: OpenAPIObject): 
   }
 }
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-function controllersByName(app: INestApplication): Map<string, Function & { prototype: Record<string, unknown> }> {
-  const controllers = new Map<string, Function & { prototype: Record<string, unknown> }>();
+/** A controller method and the route it serves, without the global prefix (`/v1/users/{id}`). */
+interface ControllerRoute {
+  method: string;
+  path: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  handler: Function;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  controller: Function;
+}
+
+const asList = (paths: string | string[] | undefined): string[] => (paths === undefined ? ['/'] : Array.isArray(paths) ? paths : [paths]);
+const joined = (...parts: string[]) =>
+  `/${parts.flatMap((part) => part.split('/')).filter(Boolean).join('/')}`.replace(/:(\w+)/g, '{$1}');
+
+/** Every route of every controller, read from Nest's own route metadata. */
+function controllerRoutes(app: INestApplication): ControllerRoute[] {
+  const scanner = new MetadataScanner();
+  const routes: ControllerRoute[] = [];
   for (const nestModule of app.get(ModulesContainer).values()) {
-    for (const wrapper of nestModule.controllers.values()) {
-      if (typeof wrapper.metatype === 'function') controllers.set(wrapper.metatype.name, wrapper.metatype as never);
+    for (const { metatype: controller } of nestModule.controllers.values()) {
+      if (typeof controller !== 'function') continue;
+      const prototype = controller.prototype as Record<string, unknown>;
+      for (const name of scanner.getAllMethodNames(prototype)) {
+        const handler = prototype[name];
+        if (typeof handler !== 'function' || Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
+        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod].toLowerCase();
+        for (const base of asList(Reflect.getMetadata(PATH_METADATA, controller))) {
+          for (const own of asList(Reflect.getMetadata(PATH_METADATA, handler))) routes.push({ method, path: joined(base, own), handler, controller });
+        }
+      }
     }
   }
-  return controllers;
+  return routes;
+}
+
+/** The route a documented operation describes: same method, its path the document's after the global prefix. */
+function routeOf(routes: ControllerRoute[], method: string, documentedPath: string): ControllerRoute | undefined {
+  const matching = routes.filter((route) => route.method === method && documentedPath.endsWith(route.path));
+  return matching.sort((a, b) => b.path.length - a.path.length)[0];
 }
