@@ -88,6 +88,20 @@ describe('an automation built in the browser, fired by an order', () => {
       throw new Error(`no message after 30 s; segment ${JSON.stringify(members)}; preview ${JSON.stringify(preview)}; runs ${JSON.stringify(runs)}; why ${JSON.stringify(why)}\n${marea!.output().slice(-6000)}`);
     }
 
+    // The Runs tab shows Elena's run; opened, its steps say the email was sent, and why.
+    await page.getByRole('tab', { name: 'Runs' }).click();
+    const run = page.locator(`tr[data-customer="${id}"]`);
+    await run.waitFor();
+    expect(await run.locator('[data-run-status]').innerText()).toMatch(/Completed|In progress/);
+    await run.getByRole('button', { name: 'Steps and reasons' }).click();
+    const sent = page.locator('[data-run-steps] li[data-reason="sent"]');
+    await sent.waitFor();
+    expect(await sent.getAttribute('data-step')).toBe('email');
+    await page.screenshot({ path: screenshotPath('automation-runs.png'), fullPage: true });
+    await page.getByRole('tab', { name: 'Versions' }).click();
+    await page.locator('[data-version="1"]').getByRole('button').click();
+    await page.locator('[data-version-view]').getByText('Version 1, read-only').waitFor();
+
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Messages', exact: true }).click();
     await page.waitForURL('**/messages');
     await page.locator('.item', { hasText: 'Bienvenida, Elena' }).click();

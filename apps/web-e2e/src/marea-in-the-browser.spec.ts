@@ -18,6 +18,7 @@ describe('Marea in a browser', () => {
   const pageErrors: string[] = [];
 
   const navLink = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+  const settingsLink = (name: string) => page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name, exact: true });
   const figure = async (id: string) => (await page.locator(`[data-figure="${id}"]`).innerText()).replace(/\s+/g, ' ');
 
   beforeAll(async () => {
@@ -131,9 +132,23 @@ describe('Marea in a browser', () => {
     expect(await figure('customers')).toContain(count(expectedFigures.customers + 3));
   });
 
+  it("shows the account's currency and time zone under Settings, with the admin's pages beside them", async () => {
+    expect(await page.locator('[data-user-role]').innerText()).toContain('Admin');
+    await navLink('Settings').click();
+    await page.waitForURL('**/settings/account');
+    expect(await page.locator('[data-account-currency]').innerText()).toBe('EUR');
+    expect(await page.locator('[data-account-time-zone]').innerText()).toContain('UTC');
+    expect(await page.getByRole('navigation', { name: 'Settings' }).getByRole('link').allInnerTexts()).toEqual(['Account', 'Users', 'API keys', 'Audit log']);
+    await page.screenshot({ path: screenshotPath('settings.png'), fullPage: true });
+    // The old addresses of the admin's pages still lead to them.
+    await page.goto(`${url}/users`);
+    await page.waitForURL('**/settings/users');
+  });
+
   it('lets an admin create an API key, shown once, that the API accepts until it is revoked', async () => {
-    await navLink('API keys').click();
-    await page.waitForURL('**/api-keys');
+    await navLink('Settings').click();
+    await settingsLink('API keys').click();
+    await page.waitForURL('**/settings/api-keys');
     await page.getByLabel('Name', { exact: true }).fill('Shop sync');
     await page.getByRole('button', { name: 'Create key', exact: true }).click();
     const secret = await page.locator('[data-secret]').innerText();
@@ -153,11 +168,21 @@ describe('Marea in a browser', () => {
     await row.getByRole('button', { name: 'Revoke' }).click();
     await row.locator('[data-state]').getByText(/Revoked/).waitFor();
     expect((await push()).status).toBe(401);
+
+    // Both changes are in the audit log, found by their action.
+    await settingsLink('Audit log').click();
+    await page.waitForURL('**/settings/audit-log');
+    await page.locator('[data-audit-log]').waitFor();
+    await page.getByLabel('Action').selectOption({ label: 'API key revoked' });
+    const revoked = page.locator('[data-audit-log] tbody tr');
+    expect(await revoked.count()).toBe(1);
+    expect(await revoked.innerText()).toContain('Shop sync');
   });
 
   it('lets an admin invite a marketer with a one-time link, and signs out', async () => {
-    await navLink('Users').click();
-    await page.waitForURL('**/users');
+    await navLink('Settings').click();
+    await settingsLink('Users').click();
+    await page.waitForURL('**/settings/users');
     await page.getByLabel('Name', { exact: true }).fill('Mia');
     await page.getByLabel('Email', { exact: true }).fill('mia@shop.example');
     await page.getByRole('button', { name: 'Invite', exact: true }).click();
@@ -173,6 +198,10 @@ describe('Marea in a browser', () => {
     await page.getByRole('button', { name: 'Set the password and sign in' }).click();
     await page.waitForURL('**/overview');
     expect(await navLink('Data import').count()).toBe(1);
-    expect(await navLink('Users').count()).toBe(0);
+    expect(await page.locator('[data-user-role]').innerText()).toContain('Marketer');
+    // A marketer reads the account under Settings, but not the admin's pages.
+    await navLink('Settings').click();
+    await page.locator('[data-account-currency]').waitFor();
+    expect(await page.getByRole('navigation', { name: 'Settings' }).getByRole('link').allInnerTexts()).toEqual(['Account']);
   });
 });
