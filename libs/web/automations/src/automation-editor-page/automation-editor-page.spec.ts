@@ -272,4 +272,45 @@ describe('the automation editor', () => {
     await type('step-html', '<p>Hola</p>');
     expect(node('mail').textContent).not.toContain('unclosed');
   });
+
+  it('moves between Flow, Runs and Versions with the arrow keys, and copies a past version into the editor', async () => {
+    await openWelcome();
+    const tab = (name: string) => [...screen.querySelectorAll('[role="tab"]')].find((item) => item.textContent?.trim() === name) as HTMLButtonElement;
+    expect([...screen.querySelectorAll('[role="tab"]')].map((item) => [item.textContent?.trim(), item.getAttribute('aria-selected')])).toEqual([
+      ['Flow', 'true'],
+      ['Runs', 'false'],
+      ['Versions', 'false'],
+    ]);
+    tab('Flow').focus();
+    tab('Flow').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    TestBed.tick();
+    expect(tab('Runs').getAttribute('aria-selected')).toBe('true');
+    http.expectOne('/api/v1/automations/4/runs?limit=50').flush({ items: [] });
+    await fixture.whenStable();
+    expect(screen.querySelector('#automation-panel-runs')?.textContent).toContain('No run yet');
+
+    tab('Runs').dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
+    TestBed.tick();
+    http.expectOne('/api/v1/automations/4/versions').flush({
+      items: [
+        { version: 3, definition: welcome.definition, createdAt: '2026-11-20T10:00:00.000Z' },
+        { version: 2, definition: { ...welcome.definition, start: 'sms' }, createdAt: '2026-11-10T10:00:00.000Z' },
+      ],
+    });
+    await fixture.whenStable();
+    const versions = [...screen.querySelectorAll('[data-version]')];
+    expect(versions.map((item) => item.getAttribute('data-version'))).toEqual(['3', '2']);
+    expect(versions[0].textContent).toContain('Current');
+    await click(versions[1].querySelector('button') as HTMLButtonElement);
+    const view = screen.querySelector('[data-version-view]') as HTMLElement;
+    expect(view.textContent).toContain('Version 2, read-only');
+    expect(view.querySelector('[inert] marea-flow-canvas')).not.toBeNull();
+
+    await click(button('Copy into the editor'));
+    expect(tab('Flow').getAttribute('aria-selected')).toBe('true');
+    expect(screen.querySelector('.notice')?.textContent).toContain('save it to make it the current version');
+    // Version 2 started with the SMS: the flow on the canvas is now that one, unsaved.
+    const steps = [...screen.querySelectorAll('.editor__canvas [data-node]')].map((item) => item.getAttribute('data-node'));
+    expect(steps.slice(0, 3)).toEqual(['trigger', 'conditions', 'sms']);
+  });
 });
