@@ -6,8 +6,9 @@
 // new-es.json maps unit ids to translations, e.g. { "nav.customers": "Clientes",
 // "customers.count": "{$INTERPOLATION} clientes" }: text, with each placeholder written {$NAME}
 // (it becomes the source's own <x id="NAME" …/> element). Existing translations are kept unless
-// the JSON gives a new one; units no longer in messages.xlf are dropped; every unit is written in
-// the order of messages.xlf with its current English source. Without a JSON it only does that.
+// the JSON gives a new one, each beside the English it translates (so missing-translations.mjs
+// still reports it when that English has changed); units no longer in messages.xlf are dropped;
+// units are written in the order of messages.xlf. Without a JSON it only does that.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { configuredLocales, LOCALE_FOLDER, placeholdersOf, readUnits, writeLocaleFile } from './xliff-units.mjs';
@@ -20,7 +21,7 @@ if (!target) {
 }
 
 const english = readUnits(join(LOCALE_FOLDER, 'messages.xlf'));
-const existing = new Map((existsSync(target.file) ? readUnits(target.file) : []).map((unit) => [unit.id, unit.target]));
+const existing = new Map((existsSync(target.file) ? readUnits(target.file) : []).map((unit) => [unit.id, unit]));
 const given = translationsFile ? JSON.parse(readFileSync(translationsFile, 'utf8')) : {};
 
 const known = new Set(english.map((unit) => unit.id));
@@ -46,8 +47,12 @@ function toXliff(id, source, translation) {
 
 const problems = [];
 const units = english.flatMap(({ id, source, notes }) => {
-  const translation = id in given ? toXliff(id, source, given[id]) : existing.get(id);
-  if (!translation) return [];
+  if (!(id in given)) {
+    const kept = existing.get(id);
+    // A kept translation keeps the English it translates, so a changed English stays reported.
+    return kept?.target ? [{ id, source: kept.source, target: kept.target, notes }] : [];
+  }
+  const translation = toXliff(id, source, given[id]);
   if (placeholdersOf(translation).join() !== placeholdersOf(source).join()) problems.push(`${id}: ${translation}`);
   return [{ id, source, target: translation, notes }];
 });
