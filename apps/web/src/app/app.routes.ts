@@ -26,6 +26,17 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('@marea/web/access').then((feature) => feature.InvitationPage),
   },
   {
+    path: 'forgot-password',
+    title: $localize`:@@nav.forgotPassword:Forgot your password?`,
+    canActivate: [signedOut],
+    loadComponent: () => import('@marea/web/access').then((feature) => feature.ForgotPasswordPage),
+  },
+  {
+    path: 'password-reset',
+    title: $localize`:@@nav.passwordReset:Choose a new password`,
+    loadComponent: () => import('@marea/web/access').then((feature) => feature.PasswordResetPage),
+  },
+  {
     path: '',
     component: ShellLayout,
     canActivate: [signedIn],

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { apiErrorMessage } from '@marea/web/ui';
 import { SessionStore } from '@marea/web/session';
 import { safeReturnUrl } from '../safe-return-url';
@@ -8,7 +8,7 @@ import { safeReturnUrl } from '../safe-return-url';
 /** Signing in with email and password; then back to the screen the visitor asked for. */
 @Component({
   selector: 'marea-sign-in-page',
-  imports: [ReactiveFormsModule],
+  imports: [ReactiveFormsModule, RouterLink],
   templateUrl: './sign-in-page.html',
   styleUrl: '../access-form.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -2,13 +2,13 @@ import { DatePipe } from '@angular/common';
 import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import type { Invitation, Role, User } from '@marea/contracts';
+import type { Invitation, PasswordResetLink, Role, User } from '@marea/contracts';
 import { apiErrorMessage, ErrorState, LoadingState, PageHeader } from '@marea/web/ui';
 import { AccessApi, USERS_URL } from '../access-api/access-api';
 import { ROLE_LABELS, ROLES, STATUS_LABELS } from '../access-labels';
 import { SessionStore } from '@marea/web/session';
 
-/** Users (admins only): invite a person, change a role, deactivate or reactivate. */
+/** Users (admins only): invite a person, change a role, deactivate or reactivate, issue a password reset link. */
 @Component({
   selector: 'marea-users-page',
   imports: [ReactiveFormsModule, DatePipe, PageHeader, LoadingState, ErrorState],
@@ -30,6 +30,8 @@ export class UsersPage {
     role: ['marketer' as Role, Validators.required],
   });
   protected readonly invitation = signal<{ invitation: Invitation; link: string } | null>(null);
+  /** A reset link just issued, shown once like an invitation. */
+  protected readonly resetLink = signal<{ reset: PasswordResetLink; link: string } | null>(null);
   protected readonly problem = signal<string | null>(null);
 
   protected async invite(): Promise<void> {
@@ -57,6 +59,16 @@ export class UsersPage {
       this.problem.set(apiErrorMessage(error));
     }
     this.users.reload();
+  }
+
+  protected async issueReset(user: User): Promise<void> {
+    this.problem.set(null);
+    try {
+      const reset = await this.api.issuePasswordReset(user.id);
+      this.resetLink.set({ reset, link: `${location.origin}${reset.path}` });
+    } catch (error) {
+      this.problem.set(apiErrorMessage(error));
+    }
   }
 
   protected roleOf(event: Event): Role {
