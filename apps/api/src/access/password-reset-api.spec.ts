@@ -13,7 +13,11 @@ const sessionOf = (answer: Answer): Browser => {
   return { cookie: cookie.split(';')[0], csrf: answer.body.csrfToken };
 };
 
-const tokenIn = (text: string) => /\/password-reset\?token=([\w-]+)/.exec(text)?.[1];
+const tokenIn = (text: string): string => {
+  const token = /\/password-reset\?token=([\w-]+)/.exec(text)?.[1];
+  if (!token) throw new Error(`no reset link in ${text}`);
+  return token;
+};
 
 describe('resetting a forgotten password', () => {
   const db = useTestDatabase();
@@ -61,7 +65,7 @@ describe('resetting a forgotten password', () => {
   });
 
   it('sets the new password with the link once, ends every session of the user, and the old password stops working', async () => {
-    const token = tokenIn(smtp.messages[0].text)!;
+    const token = tokenIn(smtp.messages[0].text);
     expect((await as(mia, 'GET', '/api/v1/session')).status).toBe(200);
 
     const tooShort = await anonymous.send('POST', '/api/v1/session/password-reset/complete', { token, password: 'short' });
