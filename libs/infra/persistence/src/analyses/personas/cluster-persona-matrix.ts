@@ -53,6 +53,8 @@ export interface ClusteredPersonas {
   }[];
   scale: ColumnScale | null;
   suggestion: { candidates: { k: number; inertia: number; silhouette: number }[]; suggestedK: number } | null;
+  /** Milliseconds of each step, stored with the analysis (what the benchmark reports). */
+  timings: { restartsMs: number; silhouetteMs: number; suggestionMs: number };
 }
 
 /** `size` rows out of the matrix by a seeded partial shuffle, kept in their original order. */
@@ -85,6 +87,7 @@ export async function clusterPersonaMatrix(
 ): Promise<ClusteredPersonas> {
   const { k, restarts, seed } = options;
   const transformation = DOMAIN_TRANSFORMATION[options.transformation];
+  const started = performance.now();
   const transformed = transformMatrix(matrix, transformation);
   const prepared = prepareMatrix(transformed);
   const seeds = seededRandom(seed);
@@ -98,10 +101,17 @@ export async function clusterPersonaMatrix(
     await onRestart(restart + 1, restarts);
   }
   const winner = best as Clustering;
+  const restartsDone = performance.now();
   const silhouette = silhouetteScore(transformed, winner.assignments, k, { seed });
   const propensities = clusterPropensities(matrix, winner.assignments, k);
+  const silhouetteDone = performance.now();
   const suggestion =
     transformed.rows > 3 ? suggestClusterCount(sampleOf(transformed, SUGGESTION_SAMPLE, seed), { seed, minK: 3, maxK: 9 }) : null;
+  const timings = {
+    restartsMs: Math.round(restartsDone - started),
+    silhouetteMs: Math.round(silhouetteDone - restartsDone),
+    suggestionMs: Math.round(performance.now() - silhouetteDone),
+  };
   return {
     assignments: winner.assignments,
     inertia: winner.inertia,
@@ -119,5 +129,6 @@ export async function clusterPersonaMatrix(
     })),
     scale: transformation === 'standardised' ? columnScale(matrix) : null,
     suggestion: suggestion && { candidates: suggestion.candidates, suggestedK: suggestion.suggestedK },
+    timings,
   };
 }

@@ -67,13 +67,19 @@ describe('persona analyses over a hand-made shop', () => {
     await insertReferenceShop(dataSource(), threeGroupShop());
   });
 
+  /** The given value, or the test fails saying what was missing. */
+  function present<T>(value: T | null | undefined, what: string): T {
+    if (value === null || value === undefined) throw new Error(`expected ${what}`);
+    return value;
+  }
+
   /** Queues and runs an analysis here, as the worker would. */
   async function analyse(overrides: Partial<PersonaAnalysisParametersInput> = {}) {
     const queued = await queuePersonaAnalysis(dataSource(), parameters(overrides), 'test');
-    const job = await claimPersonaAnalysis(dataSource(), 'worker-a', 120);
-    expect(job?.id).toBe(queued.id);
-    await runPersonaAnalysis(dataSource(), job!, 'worker-a', now);
-    return (await readPersonaAnalysis(dataSource(), queued.id))!;
+    const job = present(await claimPersonaAnalysis(dataSource(), 'worker-a', 120), 'an analysis to claim');
+    expect(job.id).toBe(queued.id);
+    await runPersonaAnalysis(dataSource(), job, 'worker-a', now);
+    return present(await readPersonaAnalysis(dataSource(), queued.id), 'the analysis');
   }
 
   const clusterOf = async (analysisId: string, customerId: number) =>
@@ -122,8 +128,8 @@ describe('persona analyses over a hand-made shop', () => {
       parameters({ audience: { version: 1, match: 'all', conditions: [{ kind: 'customer_field', field: 'external_id', test: { op: 'in', values: ['c1', 'c2'] } }] } }),
       'test',
     );
-    const job = await claimPersonaAnalysis(dataSource(), 'worker-a', 120);
-    const failure = await runPersonaAnalysis(dataSource(), job!, 'worker-a', now).catch((error) => error);
+    const job = present(await claimPersonaAnalysis(dataSource(), 'worker-a', 120), 'an analysis to claim');
+    const failure = await runPersonaAnalysis(dataSource(), job, 'worker-a', now).catch((error) => error);
     expect(failure).toBeInstanceOf(PersonaAnalysisFailure);
     expect(failure.message).toBe('3 clusters need at least 3 customers; the audience has 2 who bought a product with a value of "department".');
     await dataSource().query(`UPDATE persona_analyses SET status = 'failed' WHERE id = $1`, [queued.id]);
@@ -133,22 +139,22 @@ describe('persona analyses over a hand-made shop', () => {
     const queued = await queuePersonaAnalysis(dataSource(), parameters({ name: 'Carrera' }), 'test');
     const [a, b] = await Promise.all([claimPersonaAnalysis(dataSource(), 'worker-a', 120), claimPersonaAnalysis(dataSource(), 'worker-b', 120)]);
     expect([a?.id, b?.id].filter(Boolean)).toEqual([queued.id]);
-    const holder = (a ?? b)!;
+    const holder = present(a ?? b, 'a holder');
     const holderName = a ? 'worker-a' : 'worker-b';
     expect(await claimPersonaAnalysis(dataSource(), 'worker-c', 120)).toBeNull();
 
     // The holder's process stops reporting: after the lease, another worker takes the analysis over.
     await dataSource().query(`UPDATE persona_analyses SET heartbeat_at = now() - interval '10 minutes' WHERE id = $1`, [queued.id]);
-    const takenOver = await claimPersonaAnalysis(dataSource(), 'worker-c', 120);
+    const takenOver = present(await claimPersonaAnalysis(dataSource(), 'worker-c', 120), 'the stale analysis');
     expect(takenOver).toMatchObject({ id: queued.id, attempts: 2 });
     await expect(reportPersonaProgress(dataSource(), holder, holderName, 0.5)).rejects.toBeInstanceOf(LostPersonaLease);
-    await runPersonaAnalysis(dataSource(), takenOver!, 'worker-c', now);
+    await runPersonaAnalysis(dataSource(), takenOver, 'worker-c', now);
     expect((await readPersonaAnalysis(dataSource(), queued.id))?.status).toBe('done');
   });
 
   it('moves a customer to the nearest cluster when their purchases change (the nightly refresh)', async () => {
     const result = await analyse({ name: 'Para refrescar' });
-    const kitchen = result.clusters.find((c) => c.name === 'Cocina')!;
+    const kitchen = present(result.clusters.find((c) => c.name === 'Cocina'), 'a Cocina cluster');
     expect(await clusterOf(result.id, 1)).not.toBe(kitchen.cluster);
     // Customer 1 turns to the kitchen: five more kitchen tickets.
     const days = ['2026-01-02', '2026-01-03', '2026-01-04', '2026-01-05', '2026-01-06'];

@@ -50,6 +50,9 @@ export async function readPersonaMatrix(dataSource: DataSource, statement: Perso
   await runner.connect();
   try {
     await runner.startTransaction();
+    // The per-customer, per-value grouping sorts a few million line rows: in memory, not in
+    // temporary files (the default 4 MB spills at 100k customers). Only for this transaction.
+    await runner.query(`SET LOCAL work_mem = '256MB'`);
     await runner.query(`DECLARE persona_matrix NO SCROLL CURSOR FOR ${statement.sql}`, statement.params);
     let values: string[] = [];
     const ids = new Growing(new Float64Array(1024));

@@ -59,6 +59,6 @@ export async function runPersonaAnalysis(
     customerIds,
     values,
     result,
-    timings: { matrixMs: Math.round(matrixMs), clusteringMs: Math.round(clusteringMs), rows: matrix.rows, columns: matrix.cols },
+    timings: { matrixMs: Math.round(matrixMs), clusteringMs: Math.round(clusteringMs), ...result.timings, rows: matrix.rows, columns: matrix.cols },
   });
 }
