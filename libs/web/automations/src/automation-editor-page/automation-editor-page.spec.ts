@@ -207,12 +207,13 @@ describe('the automation editor', () => {
     const save = http.expectOne('/api/v1/automations/4');
     expect(save.request.method).toBe('PUT');
     expect((save.request.body as AutomationDraft).definition.steps['mail']).toMatchObject({ action: { template: { subject: 'Bienvenida otra vez' } } });
-    save.flush({ ...welcome, currentVersion: 4, definition: (save.request.body as AutomationDraft).definition });
+    const version4 = { ...welcome, currentVersion: 4, definition: (save.request.body as AutomationDraft).definition };
+    save.flush(version4);
     await fixture.whenStable();
     expect(screen.querySelector('[role="status"].notice')?.textContent).toContain('Saved as version 4.');
 
     await click(button('Deactivate'));
-    http.expectOne('/api/v1/automations/4/deactivate').flush({ ...welcome, status: 'inactive', currentVersion: 4 });
+    http.expectOne('/api/v1/automations/4/deactivate').flush({ ...version4, status: 'inactive' });
     await fixture.whenStable();
     expect(screen.querySelector('[data-status]')?.textContent).toContain('Inactive');
 
@@ -312,5 +313,39 @@ describe('the automation editor', () => {
     // Version 2 started with the SMS: the flow on the canvas is now that one, unsaved.
     const steps = [...screen.querySelectorAll('.editor__canvas [data-node]')].map((item) => item.getAttribute('data-node'));
     expect(steps.slice(0, 3)).toEqual(['trigger', 'conditions', 'sms']);
+  });
+
+  it('previews unsaved changes as they stand when Preview is pressed, and the saved version again after a save', async () => {
+    await openWelcome();
+    await click(node('mail'));
+    await type('step-subject', 'Hola de nuevo, {{customer.firstName}}');
+    field('preview-customer').value = '7';
+    field('preview-customer').form?.requestSubmit();
+    TestBed.tick();
+    const draft = http.expectOne('/api/v1/automations/preview');
+    expect(draft.request.method).toBe('POST');
+    expect(draft.request.body.stepId).toBe('mail');
+    expect(draft.request.body.customerId).toBe('7');
+    expect(draft.request.body.definition.steps.mail.action.template.subject).toBe('Hola de nuevo, {{customer.firstName}}');
+    draft.flush({ channel: 'email', to: 'lucia@example.com', subject: 'Hola de nuevo, Lucía', html: '<p>Hola</p>', text: 'Hola', smsSegments: null });
+    await fixture.whenStable();
+    expect(screen.querySelector('[data-preview]')?.textContent).toContain('Hola de nuevo, Lucía');
+    expect(screen.querySelector('[data-preview-draft]')).not.toBeNull();
+
+    // Typing more asks nothing: the draft is rendered when Preview is pressed.
+    await type('step-subject', 'Hola otra vez');
+    http.expectNone('/api/v1/automations/preview');
+
+    await click(button('Save a new version'));
+    const save = http.expectOne('/api/v1/automations/4');
+    save.flush({ ...welcome, currentVersion: 4, definition: (save.request.body as AutomationDraft).definition });
+    // Not whenStable(): the saved version's preview is being asked for, and keeps the app busy until answered.
+    TestBed.tick();
+    await new Promise((resolve) => setTimeout(resolve));
+    TestBed.tick();
+    http.expectOne('/api/v1/automations/4/preview').flush({ channel: 'email', to: 'lucia@example.com', subject: 'Hola otra vez', html: '<p>Hola</p>', text: 'Hola', smsSegments: null });
+    await fixture.whenStable();
+    expect(screen.querySelector('[data-preview-draft]')).toBeNull();
+    expect(screen.querySelector('[data-preview]')?.textContent).toContain('Hola otra vez');
   });
 });

@@ -27,6 +27,8 @@ export class AutomationsApi {
   /** Counts per day and per step, `from` and `to` inclusive (YYYY-MM-DD, UTC). */
   readonly statisticsUrl = (id: string, from: string, to: string) => `${this.automationUrl(id)}/statistics?from=${from}&to=${to}`;
   readonly previewUrl = (id: string) => `${this.automationUrl(id)}/preview`;
+  /** A step of an unsaved definition rendered for a customer (POST `{ definition, stepId, customerId }`). */
+  readonly draftPreviewUrl = `${AUTOMATIONS}/preview`;
   /** Why the automation acted or not for a customer (GET, `{ items }`). */
   readonly whyUrl = (id: string, customerId: string) => `${this.automationUrl(id)}/why/${encodeURIComponent(customerId)}`;
   /** Runs, newest first (GET, `{ items }`): `limit` of them (at most 500), of one customer when given. */
