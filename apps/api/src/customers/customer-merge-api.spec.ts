@@ -79,6 +79,7 @@ describe('merging duplicate customers', () => {
       segment_dirty_customers: 1, // the survivor's segments are evaluated again
       customer_changes: 0, // grows by the merge's own entries: checked below
       favourites: 1, // both liked the same product: one favourite
+      customer_change_feed: 0, // grows by the survivor's profile change: checked below
     };
     for (const [table, count] of Object.entries(before)) {
       if (table in derivedOrOnePerKey) continue;
@@ -89,6 +90,7 @@ describe('merging duplicate customers', () => {
     const recorded = await api.rows<{ field: string }>(`SELECT field FROM customer_changes WHERE customer_id = $1 AND changed_at >= $2 ORDER BY id`, [lucia, body.mergedAt]);
     expect(recorded.map((row) => row.field)).toEqual(['lastName', 'attributes.shoe_size', 'tags', 'mergedWith']);
     expect(after['customer_changes']).toBe(before['customer_changes'] + recorded.length);
+    expect(after['customer_change_feed']).toBe(before['customer_change_feed'] + 1);
     expect({ orders: await api.count('orders'), events: await api.count('events'), consent_changes: await api.count('consent_changes') }).toEqual(totals);
 
     const profile = (await api.send('GET', `/api/v1/customers/${lucia}`)).body;
