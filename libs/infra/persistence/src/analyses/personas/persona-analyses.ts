@@ -9,7 +9,7 @@ import {
 } from '@marea/contracts';
 import type { DataSource } from 'typeorm';
 import { firstFreeCode, personaCodeBase } from './persona-analysis-code';
-import { clusterOf, resultOf, summaryOf, SUMMARY_COLUMNS, type ClusterRow, type ResultRow, type SummaryRow } from './persona-analysis-rows';
+import { clusterOf, isRowId as isId, resultOf, summaryOf, SUMMARY_COLUMNS, type ClusterRow, type ResultRow, type SummaryRow } from './persona-analysis-rows';
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -52,7 +52,6 @@ export async function listPersonaAnalyses(dataSource: DataSource, page: number, 
   return { items: rows.map(summaryOf), page, pageSize, total };
 }
 
-const isId = (id: string) => /^[1-9]\d{0,18}$/.test(id);
 
 /** The analysis with its clusters (none until it is done); null when there is no such analysis. */
 export async function readPersonaAnalysis(dataSource: DataSource, id: string): Promise<PersonaAnalysisResult | null> {

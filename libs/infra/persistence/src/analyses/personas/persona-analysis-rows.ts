@@ -1,5 +1,8 @@
 import { PersonaAnalysisResult, PersonaAnalysisSummary, type PersonaCluster } from '@marea/contracts';
 
+/** Whether a path parameter can be a bigint id at all (anything else is simply not found). */
+export const isRowId = (id: string): boolean => /^[1-9]\d{0,18}$/.test(id);
+
 /** The columns of a summary, for every statement that answers one. */
 export const SUMMARY_COLUMNS = `a.id::text, a.code, a.name, a.parameters, a.status, a.progress, a.error, a.created_at, a.finished_at,
   a.customers, a.inertia, a.silhouette`;

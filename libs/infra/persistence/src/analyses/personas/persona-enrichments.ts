@@ -1,6 +1,7 @@
 import { PersonaEnrichment, type AttributeValue, type CustomerEdit } from '@marea/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { editCustomerWithin } from '../../customers/edit-customer';
+import { isRowId as isId } from './persona-analysis-rows';
 
 type Done = { readonly kind: 'done'; readonly enrichment: PersonaEnrichment };
 type NotFound = { readonly kind: 'not_found' };
@@ -35,7 +36,6 @@ function enrichmentOf(row: EnrichmentRow): PersonaEnrichment {
   });
 }
 
-const isId = (id: string) => /^[1-9]\d{0,18}$/.test(id);
 
 /**
  * Enrichment values are text. A key that is not a custom field yet becomes a text field (label =
