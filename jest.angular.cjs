@@ -11,4 +11,6 @@ module.exports = {
   },
   // Angular's locale data ships as ES modules in .js files.
   transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|@angular/common/locales/))'],
+  // The first test of a file also compiles its components: several seconds on two busy cores.
+  testTimeout: 20_000,
 };
