@@ -16,6 +16,38 @@ async function rowsPerTable(api: ApiUnderTest, customerIds: string[]): Promise<R
   return counts;
 }
 
+/** Both profiles scored by one CLV fit, with an RFM history from one refresh, in one persona analysis and one enrichment. */
+async function giveBothAnalysisResults(api: ApiUnderTest, survivor: string, absorbed: string): Promise<void> {
+  const both = [survivor, absorbed];
+  const [{ id: fit }] = await api.rows<{ id: string }>(
+    `INSERT INTO clv_model_fits (status, started_at, fitted_at, calibration_end, discount_rate, holdout_weeks, bg_nbd_r)
+     VALUES ('done', now(), now(), now(), 0.1, 26, 0.24) RETURNING id::text`,
+  );
+  await api.rows(
+    `INSERT INTO customer_clv (customer_id, fit_id, expected_purchases_12m, probability_alive, expected_average_order_value, clv_12m, computed_at)
+     SELECT unnest($1::bigint[]), $2, 1.5, 0.8, 20, 30, now()`,
+    [both, fit],
+  );
+  await api.rows(`INSERT INTO rfm_segment_history (customer_id, segment, valid_from) SELECT unnest($1::bigint[]), 'new', '2025-06-03T03:00:00Z'`, [both]);
+  const [{ id: analysis }] = await api.rows<{ id: string }>(
+    `INSERT INTO persona_analyses (code, name, parameters, status, customers) VALUES ('gardeners', 'Gardeners', '{}', 'done', 2) RETURNING id::text`,
+  );
+  await api.rows(
+    `INSERT INTO persona_clusters (analysis_id, cluster, name, suggested_name, size, centroid, lifts, propensity, model_centroid)
+     VALUES ($1, 0, 'Plantas', 'Plantas', 2, '{1}', '{1}', '{high}', '{1}')`,
+    [analysis],
+  );
+  await api.rows(`INSERT INTO persona_assignments (analysis_id, customer_id, cluster) SELECT $1, unnest($2::bigint[]), 0`, [analysis, both]);
+  const [{ id: enrichment }] = await api.rows<{ id: string }>(
+    `INSERT INTO persona_enrichments (analysis_id, cluster, attributes, customers) VALUES ($1, 0, '{"persona":"Plantas"}', 2) RETURNING id::text`,
+    [analysis],
+  );
+  await api.rows(
+    `INSERT INTO persona_enrichment_previous_values (enrichment_id, customer_id, key, previous) SELECT $1, unnest($2::bigint[]), 'persona', NULL`,
+    [enrichment, both],
+  );
+}
+
 describe('merging duplicate customers', () => {
   const db = useTestDatabase();
   let api: ApiUnderTest;
@@ -34,6 +66,7 @@ describe('merging duplicate customers', () => {
     ];
     for (const [resource, items] of pushes) expect((await api.batch(resource, items)).body).toMatchObject({ rejected: 0 });
     [{ id: duplicate }] = await api.rows<{ id: string }>(`SELECT id::text FROM customers WHERE external_id = 'SHOP-77'`);
+    await giveBothAnalysisResults(api, lucia, duplicate);
   });
   afterAll(() => api?.close());
 
@@ -80,6 +113,11 @@ describe('merging duplicate customers', () => {
       customer_changes: 0, // grows by the merge's own entries: checked below
       favourites: 1, // both liked the same product: one favourite
       customer_change_feed: 0, // grows by the survivor's profile change: checked below
+      // Analysis results held by both: the survivor's stand, rebuilt by the next fit and refresh.
+      customer_clv: 1,
+      rfm_segment_history: 1,
+      persona_assignments: 1,
+      persona_enrichment_previous_values: 1,
     };
     for (const [table, count] of Object.entries(before)) {
       if (table in derivedOrOnePerKey) continue;
@@ -87,6 +125,9 @@ describe('merging duplicate customers', () => {
     }
     expect(after['consents']).toBe(derivedOrOnePerKey['consents']);
     expect(after['favourites']).toBe(1);
+    for (const table of ['customer_clv', 'rfm_segment_history', 'persona_assignments', 'persona_enrichment_previous_values']) {
+      expect({ table, rows: after[table] }).toEqual({ table, rows: derivedOrOnePerKey[table] });
+    }
     const recorded = await api.rows<{ field: string }>(`SELECT field FROM customer_changes WHERE customer_id = $1 AND changed_at >= $2 ORDER BY id`, [lucia, body.mergedAt]);
     expect(recorded.map((row) => row.field)).toEqual(['lastName', 'attributes.shoe_size', 'tags', 'mergedWith']);
     expect(after['customer_changes']).toBe(before['customer_changes'] + recorded.length);

@@ -17,7 +17,17 @@ export type CustomerMergeOutcome<T> =
  * customer or the rows are derived: each has its own step in `moveOwnedRows`. Every other table
  * with a `customer_id` column (see customerOwnedTables) is re-pointed as it is.
  */
-const MERGED_BY_RULE = ['customer_identities', 'consents', 'consent_changes', 'favourites', 'customer_metrics', 'segment_memberships', 'segment_dirty_customers'];
+const MERGED_BY_RULE = [
+  'customer_identities',
+  'consents',
+  'consent_changes',
+  'favourites',
+  'customer_metrics',
+  'customer_clv',
+  'rfm_segment_history',
+  'segment_memberships',
+  'segment_dirty_customers',
+];
 
 async function lockBoth(db: EntityManager, survivorId: string, absorbedId: string): Promise<Map<string, MergeCandidate>> {
   const columns = MERGED_FIELDS.map((field) =>
@@ -99,6 +109,22 @@ async function moveOwnedRows(db: EntityManager, survivorId: string, absorbedId: 
   );
   await db.query(`UPDATE segment_memberships SET customer_id = $1 WHERE customer_id = $2`, params);
   await db.query(`DELETE FROM customer_metrics WHERE customer_id = $1`, [absorbedId]);
+  // The model's figures and the RFM history describe the absorbed profile's own purchases: the
+  // next fit and refresh score the survivor with the merged orders.
+  await db.query(`DELETE FROM customer_clv WHERE customer_id = $1`, [absorbedId]);
+  await db.query(`DELETE FROM rfm_segment_history WHERE customer_id = $1`, [absorbedId]);
+  // One cluster per analysis: where both were clustered the survivor's stands (the nightly
+  // re-assignment places it with the merged purchases), as does the value an enrichment replaced.
+  await db.query(
+    `DELETE FROM persona_assignments a USING persona_assignments s
+     WHERE a.customer_id = $2 AND s.customer_id = $1 AND s.analysis_id = a.analysis_id`,
+    params,
+  );
+  await db.query(
+    `DELETE FROM persona_enrichment_previous_values a USING persona_enrichment_previous_values s
+     WHERE a.customer_id = $2 AND s.customer_id = $1 AND s.enrichment_id = a.enrichment_id AND s.key = a.key`,
+    params,
+  );
   await db.query(`DELETE FROM segment_dirty_customers WHERE customer_id = $1`, [absorbedId]);
   // The survivor's dynamic segments are evaluated again with the merged data.
   await db.query(`INSERT INTO segment_dirty_customers (customer_id) VALUES ($1) ON CONFLICT (customer_id) DO UPDATE SET due_at = now()`, [
