@@ -39,7 +39,7 @@ describe('Marea app routes', () => {
   it('opens on the overview inside the shell, with the brand, the navigation of an admin and the user menu', async () => {
     const { page, http } = await open('/', 'admin');
     expect(page.querySelector('marea-brand-mark')?.textContent).toContain('Marea');
-    expect([...page.querySelectorAll('nav a')].map((link) => link.textContent?.trim())).toEqual(['Overview', 'Customers', 'Segments', 'Automations', 'Tasks', 'Messages', 'Data import', 'Users', 'API keys']);
+    expect([...page.querySelectorAll('nav a')].map((link) => link.textContent?.trim())).toEqual(['Overview', 'Customers', 'Segments', 'Automations', 'Analyses', 'Tasks', 'Messages', 'Data import', 'Settings']);
     expect(page.querySelector('[data-user-menu]')?.textContent).toContain('rosa@shop.example');
     expect(page.querySelector('h1')?.textContent).toBe('Overview');
     http.expectOne('/api/v1/overview');
@@ -47,7 +47,7 @@ describe('Marea app routes', () => {
 
   it('shows a manager only the screens of their role', async () => {
     const { page } = await open('/', 'manager');
-    expect([...page.querySelectorAll('nav a')].map((link) => link.textContent?.trim())).toEqual(['Overview', 'Customers', 'Tasks']);
+    expect([...page.querySelectorAll('nav a')].map((link) => link.textContent?.trim())).toEqual(['Overview', 'Customers', 'Tasks', 'Settings']);
   });
 
   it('sends a visitor who is not signed in to the sign-in page, to come back afterwards', async () => {
