@@ -1,3 +1,4 @@
+import { recencyState } from '@marea/domain/analyses';
 import { useTestDatabase } from '@marea/testing';
 import { startApi, type ApiUnderTest } from '../ingestion/testing/api-under-test';
 import { pushCustomerShop } from './testing/customer-shop';
@@ -61,11 +62,13 @@ describe('the customer 360 API: search, profile and edit', () => {
     it('shows personal data, contact, consents, tags, typed attributes, cart, favourites, last order and last products', async () => {
       const { status, body } = await api.send('GET', `/api/v1/customers/${lucia}`);
       expect(status).toBe(200);
+      // The recency state follows the clock: Lucía last bought on 1 March 2025.
+      const daysSinceLastOrder = Math.floor((Date.now() - Date.parse('2025-03-01T10:00:00Z')) / 86_400_000);
       expect(body).toMatchObject({
         id: lucia,
         externalId: 'CRM-1001',
         currency: 'EUR',
-        header: { rfmSegment: null, clvState: null },
+        header: { rfmSegment: null, clvState: recencyState(daysSinceLastOrder) },
         personal: { firstName: 'Lucía', lastName: 'García Núñez', birthDate: '1990-04-02', gender: 'female' },
         contact: { email: 'Lucia.Garcia@Example.com', phone: '+34 600 123 456', city: 'Sevilla', country: 'ES' },
         tags: ['vip', 'eco'],
